@@ -1,0 +1,38 @@
+// The language service's public face: what the LSP server, the CLI and the tests call.
+import type {
+  Day,
+  Diagnostic,
+  FileSystem,
+  GeneratedDocument,
+  PartnershipConfig,
+  Position,
+  Range,
+  TextEdit,
+  ValidateOptions,
+} from './types';
+import type { Outline } from './outline';
+
+export interface ConfigResult {
+  /** Path of the `.partnershiprc.yaml` that applies, if any. */
+  path?: string;
+  config: PartnershipConfig;
+  /** Problems in the config file itself, positioned in that file. Empty when it is valid. */
+  problems: Diagnostic[];
+}
+
+export interface LanguageService {
+  /** Diagnostics for a partnership file's text. Never throws. */
+  validate(text: string, path: string, options: ValidateOptions): Diagnostic[];
+  /** The `.partnershiprc.yaml` in the file's folder or the nearest parent, parsed and checked. */
+  configFor(path: string): ConfigResult;
+  /** Parse and check a config file's text (used for the config file itself in the editor). */
+  parseConfig(text: string, path: string): ConfigResult;
+  /** The reset-meeting agenda for this file as of `today`, plus the YAML edit recording the meeting. */
+  generateAgenda(text: string, path: string, today: Day): GeneratedDocument;
+  /** The status report for this file as of `today`, plus the YAML edit recording it was sent. */
+  generateStatusReport(text: string, path: string, today: Day): GeneratedDocument;
+  /** The outline model: the tree view and document symbols are built from it. */
+  outline(text: string, path: string, options: ValidateOptions): Outline;
+}
+
+export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

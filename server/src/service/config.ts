@@ -1,0 +1,119 @@
+// `.partnershiprc.yaml`: per-rule severities, dueSoonDays, concernResponseDays. Found in the
+// file's folder or the nearest parent; an invalid config is reported with positions, never ignored.
+import * as path from 'path';
+import { getPair, isMap, isScalar, Node, ParsedDocument } from './document';
+import { ruleDocsUrl } from './ruleMeta';
+import { closest, didYouMean } from './suggest';
+import {
+  Diagnostic,
+  FileSystem,
+  PartnershipConfig,
+  Range,
+  RULE_IDS,
+  RuleId,
+  Severity,
+  SeveritySetting,
+} from './types';
+
+export const CONFIG_FILE_NAME = '.partnershiprc.yaml';
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const CONFIG_KEYS = ['rules', 'dueSoonDays', 'concernResponseDays'];
+
+export function defaultConfig(): PartnershipConfig {
+  return { rules: {}, dueSoonDays: 7, concernResponseDays: 5 };
+}
+
+export interface ParsedConfig {
+  config: PartnershipConfig;
+  problems: Diagnostic[];
+}
+
+function problem(range: Range, message: string, code: RuleId): Diagnostic {
+  return { range, severity: Severity.Error, code, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(code) } };
+}
+
+/** Parse and check a config file's text. Valid parts apply even when other parts are reported. */
+export function parseConfigText(text: string): ParsedConfig {
+  const config = defaultConfig();
+  const problems: Diagnostic[] = [];
+  const pd = new ParsedDocument(text.replace(/^\uFEFF/, ''));
+  if (pd.syntaxProblems.length > 0) {
+    for (const p of pd.syntaxProblems) problems.push(problem(pd.range(p.start, p.end), p.message, 'yaml-syntax'));
+    return { config, problems };
+  }
+  const root = pd.root;
+  if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
+  if (!isMap(root)) {
+    problems.push(problem(pd.nodeRange(root), 'The config must be a mapping with rules, dueSoonDays and concernResponseDays', 'schema'));
+    return { config, problems };
+  }
+  for (const item of root.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : '';
+    if (!CONFIG_KEYS.includes(key)) {
+      const s = closest(key, CONFIG_KEYS);
+      problems.push(problem(pd.nodeRange(item.key as Node), `Unknown config key '${key}'${didYouMean(s)}; expected one of: ${CONFIG_KEYS.join(', ')}`, 'schema'));
+    }
+  }
+  for (const key of ['dueSoonDays', 'concernResponseDays'] as const) {
+    const pair = getPair(root, key);
+    if (!pair) continue;
+    const v = pair.value as Node | null;
+    const value = isScalar(v) ? v.value : undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3650) config[key] = value;
+    else problems.push(problem(v ? pd.nodeRange(v) : pd.nodeRange(pair.key as Node), `'${key}' must be a whole number of days between 0 and 3650`, 'schema'));
+  }
+  const rulesPair = getPair(root, 'rules');
+  if (rulesPair) {
+    const rules = rulesPair.value as Node | null;
+    if (!isMap(rules)) {
+      problems.push(problem(pd.nodeRange((rules ?? rulesPair.key) as Node), "'rules' must be a mapping of rule ids to error, warning, information, hint or off", 'schema'));
+    } else {
+      for (const item of rules.items) {
+        const id = isScalar(item.key) ? String(item.key.value) : '';
+        const keyRange = pd.nodeRange(item.key as Node);
+        if (!(RULE_IDS as readonly string[]).includes(id)) {
+          problems.push(problem(keyRange, `Unknown rule '${id}'${didYouMean(closest(id, RULE_IDS))}`, 'schema'));
+          continue;
+        }
+        const v = item.value as Node | null;
+        const setting = isScalar(v) ? String(v.value) : '';
+        if (!(SEVERITY_SETTINGS as readonly string[]).includes(setting)) {
+          const s = closest(setting, SEVERITY_SETTINGS);
+          problems.push(problem(v ? pd.nodeRange(v) : keyRange, `'${setting}' is not a severity for ${id}${didYouMean(s)}; expected one of: ${SEVERITY_SETTINGS.join(', ')}`, 'schema'));
+          continue;
+        }
+        config.rules[id as RuleId] = setting as SeveritySetting;
+      }
+    }
+  }
+  return { config, problems };
+}
+
+/** The nearest `.partnershiprc.yaml` at or above the file's folder. */
+export function findConfigFile(filePath: string, fs: FileSystem): string | undefined {
+  let dir = path.dirname(path.resolve(filePath));
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (fs.exists(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function severityOf(setting: SeveritySetting | undefined, fallback: Severity): Severity | undefined {
+  switch (setting) {
+    case undefined:
+      return fallback;
+    case 'off':
+      return undefined;
+    case 'error':
+      return Severity.Error;
+    case 'warning':
+      return Severity.Warning;
+    case 'information':
+      return Severity.Information;
+    case 'hint':
+      return Severity.Hint;
+  }
+}

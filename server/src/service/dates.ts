@@ -1,0 +1,88 @@
+// Calendar arithmetic on whole days. A Day is days since 1970-01-01; no time zones, no clock.
+import type { Day } from './types';
+
+export type Cadence = 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'quarterly';
+export const CADENCES: readonly Cadence[] = ['daily', 'weekly', 'biweekly', 'monthly', 'quarterly'];
+
+const MS_PER_DAY = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  // month is 1-based; day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `YYYY-MM-DD` of a real calendar date → Day; anything else → undefined. */
+export function parseDay(text: unknown): Day | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function formatDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The local calendar date of a clock reading. Only entry points call this. */
+export function dayOfDate(date: Date): Day {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY);
+}
+
+function addMonths(day: Day, months: number): Day {
+  const d = new Date(day * MS_PER_DAY);
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const dom = Math.min(d.getUTCDate(), daysInMonth(year, month));
+  return Math.round(Date.UTC(year, month - 1, dom) / MS_PER_DAY);
+}
+
+/** The day one cadence period after `day`: +1, +7, +14 days, +1 or +3 calendar months (clamped). */
+export function addCadence(day: Day, cadence: Cadence): Day {
+  switch (cadence) {
+    case 'daily':
+      return day + 1;
+    case 'weekly':
+      return day + 7;
+    case 'biweekly':
+      return day + 14;
+    case 'monthly':
+      return addMonths(day, 1);
+    case 'quarterly':
+      return addMonths(day, 3);
+  }
+}
+
+export function isCadence(value: unknown): value is Cadence {
+  return typeof value === 'string' && (CADENCES as readonly string[]).includes(value);
+}
+
+/** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
+export function weekday(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The first Monday–Friday strictly after `day`. */
+export function nextWorkingDay(day: Day): Day {
+  let next = day + 1;
+  while (weekday(next) === 0 || weekday(next) === 6) next++;
+  return next;
+}
+
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "in 3 days", "tomorrow", "today", "yesterday", "22 days ago". */
+export function relativeDays(day: Day, today: Day): string {
+  const diff = day - today;
+  if (diff === 0) return 'today';
+  if (diff === 1) return 'tomorrow';
+  if (diff === -1) return 'yesterday';
+  return diff > 0 ? `in ${plural(diff, 'day')}` : `${plural(-diff, 'day')} ago`;
+}

@@ -1,0 +1,218 @@
+// The one parser: YAML text → a document that keeps every node's range, plus the yaml-syntax
+// diagnostics. Everything else (schema, rules, fixes, outline) reads this.
+import {
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  Pair,
+  parseDocument,
+  Scalar,
+  visit,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+import type { Position, Range } from './types';
+
+/** What yaml-syntax reports: a message and the offsets it covers. */
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export const MAX_ALIAS_COUNT = 100;
+
+export class ParsedDocument {
+  readonly doc: Document.Parsed;
+  readonly syntaxProblems: SyntaxProblem[] = [];
+  private readonly lineStarts: number[];
+  /** The plain JS value of the document, or undefined when it cannot be built safely. */
+  readonly value: unknown;
+
+  constructor(readonly text: string) {
+    const lineCounter = new LineCounter();
+    let doc: Document.Parsed;
+    try {
+      doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    } catch (err) {
+      // The parser recurses per nesting level; absurd depth can exhaust the stack.
+      doc = parseDocument('', { lineCounter: new LineCounter() });
+      this.syntaxProblems.push({ message: `The YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0 });
+    }
+    this.doc = doc;
+    this.lineStarts = computeLineStarts(text);
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      this.syntaxProblems.push({ message: cleanYamlMessage(e.message), start: e.pos[0], end: e.pos[1] });
+    }
+    let value: unknown;
+    if (this.syntaxProblems.length === 0) {
+      const unresolved = findUnresolvedAlias(doc);
+      if (unresolved) {
+        this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
+      } else {
+        try {
+          value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (err) {
+          const alias = firstAlias(doc);
+          const start = alias?.range?.[0] ?? 0;
+          const end = alias?.range?.[1] ?? 0;
+          const message = /alias/i.test(errorText(err))
+            ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the document looks like an alias bomb and is not expanded`
+            : `The YAML could not be read: ${errorText(err)}`;
+          this.syntaxProblems.push({ message, start, end });
+        }
+      }
+    }
+    this.value = value;
+  }
+
+  get root(): Node | null {
+    return this.doc.contents as Node | null;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts;
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    return Math.min(start + Math.max(0, position.character), next);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  /** The range of a node's value (not its trailing comment or newline). */
+  nodeRange(node: Node): Range {
+    const r = node.range;
+    if (!r) return this.range(0, 0);
+    return this.range(r[0], r[1]);
+  }
+
+  lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStarts[line] ?? this.text.length;
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$/, '');
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.min(line, this.lineStarts.length - 1)];
+  }
+
+  /** The line break this file uses, so inserted lines match it. */
+  eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
+/** yaml's messages end with " at line L, column C:" and a source excerpt; the range says that already. */
+function cleanYamlMessage(message: string): string {
+  const first = message.split('\n')[0];
+  return first.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
+}
+
+function findUnresolvedAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
+  let found: import('yaml').Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
+  let found: import('yaml').Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small accessors over YAML nodes, shared by schema mapping, rules, fixes and the outline.
+
+/** The pair whose key is the scalar `key`, scanning the map once. */
+export function getPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  for (const item of map.items as Pair<Node, Node | null>[]) {
+    if (isScalar(item.key) && String(item.key.value) === key) return item;
+  }
+  return undefined;
+}
+
+export function keyName(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** A child node addressed by a JSON path (object keys and array indices). */
+export interface Located {
+  node: Node | null;
+  /** The pair that holds `node` as its value, when the parent is a mapping. */
+  pair?: Pair<Node, Node | null>;
+}
+
+export function locate(root: Node | null, path: readonly (string | number)[]): Located | undefined {
+  let current: Located = { node: root };
+  for (const segment of path) {
+    const node = current.node;
+    if (isMap(node)) {
+      const pair = getPair(node, String(segment));
+      if (!pair) return undefined;
+      current = { node: pair.value, pair };
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      const item = node.items[index] as Node | undefined;
+      if (item === undefined) return undefined;
+      current = { node: item };
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+export { isMap, isSeq, isScalar, isPair, isAlias };
+export type { Node, Pair, Scalar, YAMLMap, YAMLSeq };

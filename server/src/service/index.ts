@@ -1,0 +1,41 @@
+// The language service factory: the one public entry the LSP server, the CLI and the tests use.
+import * as path from 'path';
+import type { ConfigResult, LanguageService } from './api';
+import { defaultConfig, findConfigFile, parseConfigText } from './config';
+import { ParsedDocument } from './document';
+import { generateAgenda } from './generate/agenda';
+import { generateStatusReport } from './generate/statusReport';
+import { buildOutline } from './outline';
+import type { FileSystem } from './types';
+import { validateText } from './validate';
+
+export interface LanguageServiceOptions {
+  fs: FileSystem;
+}
+
+export function createLanguageService({ fs }: LanguageServiceOptions): LanguageService {
+  const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text) });
+  return {
+    validate: (text, _path, options) => validateText(text, options),
+    parseConfig,
+    configFor(filePath) {
+      const configPath = findConfigFile(filePath, fs);
+      if (!configPath) return { config: defaultConfig(), problems: [] };
+      const text = fs.readFile(configPath);
+      if (text === undefined) return { path: configPath, config: defaultConfig(), problems: [] };
+      return parseConfig(text, configPath);
+    },
+    generateAgenda: (text, filePath, today) => generateAgenda(new ParsedDocument(text), path.resolve(filePath), today, fs),
+    generateStatusReport: (text, filePath, today) => generateStatusReport(new ParsedDocument(text), path.resolve(filePath), today, fs),
+    outline: (text, filePath, options) => buildOutline(new ParsedDocument(text), filePath, options),
+  };
+}
+
+export type { LanguageService, ConfigResult } from './api';
+export * from './types';
+export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL } from './ruleMeta';
+export type { RuleMeta } from './ruleMeta';
+export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
+export { CONFIG_FILE_NAME } from './config';
+export { PARTNERSHIP_SCHEMA } from './schema';
+export type { Outline, OutlineNode } from './outline';

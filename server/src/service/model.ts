@@ -1,0 +1,164 @@
+// A typed, defensive view of the partnership document. Every accessor returns undefined for a
+// value of the wrong shape: the schema reports those, and the domain rules simply skip them.
+import { parseDay } from './dates';
+import { getPair, isMap, isScalar, isSeq, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import type { Day, Range } from './types';
+
+export interface Ref {
+  id: string;
+  range: Range;
+}
+
+export class Obj {
+  constructor(
+    readonly node: YAMLMap,
+    readonly pd: ParsedDocument,
+  ) {}
+
+  pair(key: string): Pair<Node, Node | null> | undefined {
+    return getPair(this.node, key);
+  }
+
+  has(key: string): boolean {
+    return this.pair(key) !== undefined;
+  }
+
+  /** The scalar value at `key`, whatever its type; undefined for a collection or a missing key. */
+  scalar(key: string): unknown {
+    const v = this.pair(key)?.value;
+    return isScalar(v) ? v.value : undefined;
+  }
+
+  str(key: string): string | undefined {
+    const v = this.scalar(key);
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+  }
+
+  day(key: string): Day | undefined {
+    return parseDay(this.scalar(key));
+  }
+
+  bool(key: string): boolean | undefined {
+    const v = this.scalar(key);
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
+  num(key: string): number | undefined {
+    const v = this.scalar(key);
+    return typeof v === 'number' ? v : undefined;
+  }
+
+  obj(key: string): Obj | undefined {
+    const v = this.pair(key)?.value;
+    return isMap(v) ? new Obj(v, this.pd) : undefined;
+  }
+
+  /** The mapping items of a sequence at `key` (other items are the schema's business). */
+  list(key: string): Obj[] {
+    const v = this.pair(key)?.value;
+    if (!isSeq(v)) return [];
+    const out: Obj[] = [];
+    for (const item of v.items) if (isMap(item)) out.push(new Obj(item, this.pd));
+    return out;
+  }
+
+  /** The string items of a sequence at `key`, each with its range. */
+  refs(key: string): Ref[] {
+    const v = this.pair(key)?.value;
+    if (!isSeq(v)) return [];
+    const out: Ref[] = [];
+    for (const item of v.items) {
+      if (isScalar(item) && typeof item.value === 'string') out.push({ id: item.value, range: this.pd.nodeRange(item) });
+    }
+    return out;
+  }
+
+  /** A single string reference at `key`, with its range. */
+  ref(key: string): Ref | undefined {
+    const v = this.pair(key)?.value;
+    if (isScalar(v) && typeof v.value === 'string' && v.value !== '') return { id: v.value, range: this.pd.nodeRange(v) };
+    return undefined;
+  }
+
+  /** The range of the value at `key`, or of the key when the value is empty. */
+  valueRange(key: string): Range | undefined {
+    const p = this.pair(key);
+    if (!p) return undefined;
+    if (p.value && p.value.range) return this.pd.nodeRange(p.value);
+    return this.pd.nodeRange(p.key as Node);
+  }
+
+  keyRange(key: string): Range | undefined {
+    const p = this.pair(key);
+    return p ? this.pd.nodeRange(p.key as Node) : undefined;
+  }
+
+  /** Where to point at this item as a whole: its `id` value, else its first key. */
+  anchorRange(): Range {
+    const id = this.pair('id');
+    if (id?.value?.range) return this.pd.nodeRange(id.value);
+    const first = this.node.items[0] as Pair<Node, Node | null> | undefined;
+    if (first) return this.pd.nodeRange(first.key as Node);
+    return this.pd.nodeRange(this.node);
+  }
+}
+
+export type PersonSide = 'customer' | 'ours';
+
+/** Everything rules look up more than once, indexed in one pass. */
+export class PartnershipModel {
+  readonly root: Obj | undefined;
+  readonly people: Obj[];
+  /** First definition of each person id. */
+  readonly personById = new Map<string, Obj>();
+  readonly commitments: Obj[];
+  readonly concerns: Obj[];
+  readonly goals: Obj[];
+  readonly risks: Obj[];
+  readonly meetings: Obj[];
+  readonly milestones: Obj[];
+
+  constructor(readonly pd: ParsedDocument) {
+    const root = pd.root;
+    this.root = isMap(root) ? new Obj(root, pd) : undefined;
+    const r = this.root;
+    this.people = r ? r.list('people') : [];
+    for (const p of this.people) {
+      const id = p.str('id');
+      if (id !== undefined && !this.personById.has(id)) this.personById.set(id, p);
+    }
+    this.commitments = r ? r.list('commitments') : [];
+    this.concerns = r ? r.list('concerns') : [];
+    this.goals = r ? r.list('goals') : [];
+    this.risks = r ? r.list('risks') : [];
+    this.meetings = r ? r.list('meetings') : [];
+    this.milestones = r ? r.list('milestones') : [];
+  }
+
+  get partnership(): Obj | undefined {
+    return this.root?.obj('partnership');
+  }
+
+  get communication(): Obj | undefined {
+    return this.root?.obj('communication');
+  }
+
+  get health(): Obj | undefined {
+    return this.root?.obj('health');
+  }
+
+  customerName(): string {
+    return this.partnership?.str('customer') ?? 'the customer';
+  }
+
+  /** "Jane Doe" for a known person id, else the id itself. */
+  personName(id: string | undefined): string | undefined {
+    if (id === undefined) return undefined;
+    return this.personById.get(id)?.str('name') ?? id;
+  }
+
+  side(id: string): PersonSide | undefined {
+    const s = this.personById.get(id)?.str('side');
+    return s === 'customer' || s === 'ours' ? s : undefined;
+  }
+}

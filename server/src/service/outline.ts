@@ -1,0 +1,282 @@
+// The outline model: one tree per partnership file, with computed states. The tree view and
+// document symbols are both built from it, so the editor never parses YAML itself.
+import * as path from 'path';
+import { addCadence, formatDay, isCadence, plural } from './dates';
+import type { ParsedDocument } from './document';
+import { Obj, PartnershipModel } from './model';
+import type { Day, Range, ValidateOptions } from './types';
+import { defaultConfig } from './config';
+
+export type OutlineKind =
+  | 'partnership'
+  | 'group'
+  | 'goal'
+  | 'person'
+  | 'communication'
+  | 'commitment'
+  | 'concern'
+  | 'risk'
+  | 'health'
+  | 'meeting'
+  | 'milestone';
+
+export type CommitmentState = 'overdue' | 'due-soon' | 'open' | 'done' | 'dropped';
+
+export interface OutlineNode {
+  kind: OutlineKind;
+  /** Stable within a file: the section and id (or index), e.g. "commitments/C-12". */
+  key: string;
+  label: string;
+  /** Short text after the label: "22 days late · rnair". */
+  detail?: string;
+  /** The whole item. */
+  range: Range;
+  /** What to reveal and select: the item's id or name. */
+  selectionRange: Range;
+  /** Computed state: a commitment's state, a health status, "stale" for a contact, "overdue" for a plan entry. */
+  state?: string;
+  /** decision-maker, sponsor, stale, customer, ours … */
+  flags?: string[];
+  children?: OutlineNode[];
+}
+
+export interface Outline {
+  path: string;
+  /** The partnership's name, or the file's stem when it has none. */
+  name: string;
+  customer?: string;
+  health?: string;
+  /** Counts the tree shows on the partnership node. */
+  counts: { overdue: number; dueSoon: number; openConcerns: number };
+  root: OutlineNode;
+}
+
+function wholeRange(o: Obj): Range {
+  return o.pd.nodeRange(o.node);
+}
+
+function group(key: string, label: string, children: OutlineNode[], range: Range, detail?: string): OutlineNode {
+  return { kind: 'group', key, label, detail: detail ?? String(children.length), range, selectionRange: range, children };
+}
+
+export function commitmentState(c: Obj, today: Day, dueSoonDays: number): CommitmentState | undefined {
+  const status = c.str('status');
+  if (status === 'done') return 'done';
+  if (status === 'dropped') return 'dropped';
+  if (status !== 'open' && status !== 'in-progress') return undefined;
+  const due = c.day('due');
+  if (due === undefined) return 'open';
+  if (due < today) return 'overdue';
+  if (due <= today + dueSoonDays) return 'due-soon';
+  return 'open';
+}
+
+function commitmentDetail(c: Obj, state: CommitmentState | undefined, today: Day): string {
+  const due = c.day('due');
+  const owner = c.str('owner') ?? 'no owner';
+  let when = '';
+  if (due !== undefined) {
+    if (state === 'overdue') when = `${plural(today - due, 'day')} late`;
+    else if (state === 'due-soon' || state === 'open') when = due === today ? 'due today' : `due in ${plural(due - today, 'day')}`;
+    else if (state === 'done') when = c.day('completed') !== undefined ? `done ${formatDay(c.day('completed')!)}` : 'done';
+    else if (state === 'dropped') when = 'dropped';
+  }
+  return [when, owner].filter(Boolean).join(' · ');
+}
+
+function itemNode(kind: OutlineKind, section: string, o: Obj, index: number, label: string, detail?: string): OutlineNode {
+  const id = o.str('id');
+  return {
+    kind,
+    key: `${section}/${id ?? index}`,
+    label,
+    detail,
+    range: wholeRange(o),
+    selectionRange: o.anchorRange(),
+  };
+}
+
+export function buildOutline(pd: ParsedDocument, filePath: string, options: ValidateOptions): Outline {
+  const today = options.today;
+  const dueSoonDays = (options.config ?? defaultConfig()).dueSoonDays;
+  const model = new PartnershipModel(pd);
+  const stem = path.basename(filePath).replace(/\.partnership\.ya?ml$/i, '');
+  const p = model.partnership;
+  const name = p?.str('name') ?? stem;
+  const docRange = pd.range(0, pd.text.length);
+  const children: OutlineNode[] = [];
+  const counts = { overdue: 0, dueSoon: 0, openConcerns: 0 };
+  const root = model.root;
+
+  if (root) {
+    const sectionRange = (key: string) => (root.pair(key) ? pd.nodeRange(root.pair(key)!.key as never) : docRange);
+
+    if (model.goals.length > 0) {
+      const goals = model.goals.map((g, i) => {
+        const node = itemNode('goal', 'goals', g, i, `${g.str('id') ?? 'Goal'}: ${g.str('statement') ?? ''}`.trim());
+        const metric = g.str('metric');
+        const current = g.scalar('current');
+        const target = g.scalar('target');
+        node.detail = metric ? `${current ?? '?'} → ${target ?? '?'} ${metric}` : 'no metric';
+        return node;
+      });
+      children.push(group('goals', 'Goals', goals, sectionRange('goals')));
+    }
+
+    if (model.people.length > 0) {
+      const people = model.people.map((person, i) => {
+        const flags: string[] = [];
+        const side = person.str('side');
+        if (side) flags.push(side);
+        if (person.bool('decisionMaker')) flags.push('decision-maker');
+        if (person.bool('sponsor')) flags.push('sponsor');
+        const cadence = person.str('contactEvery');
+        const last = person.day('lastContact');
+        let stale = false;
+        if (side === 'customer' && isCadence(cadence)) stale = last === undefined ? !person.has('lastContact') : addCadence(last, cadence) < today;
+        if (stale) flags.push('stale');
+        const bits = [person.str('role'), side === 'customer' ? model.customerName() : side === 'ours' ? 'ours' : undefined];
+        if (person.bool('decisionMaker')) bits.push('decision maker');
+        if (stale) bits.push(last !== undefined ? `no contact for ${plural(today - last, 'day')}` : 'never contacted');
+        const node = itemNode('person', 'people', person, i, person.str('name') ?? person.str('id') ?? 'Person', bits.filter(Boolean).join(' · '));
+        node.flags = flags;
+        if (stale) node.state = 'stale';
+        return node;
+      });
+      children.push(group('people', 'People', people, sectionRange('people')));
+    }
+
+    const plan = model.communication;
+    if (plan) {
+      const entries: OutlineNode[] = [];
+      const status = plan.obj('statusReport');
+      const review = plan.obj('reviewMeeting');
+      const planEntry = (key: string, label: string, o: Obj, lastKey: string) => {
+        const cadence = o.str('cadence');
+        const last = o.day(lastKey);
+        let detail = cadence ?? '';
+        let state: string | undefined;
+        if (isCadence(cadence)) {
+          if (last === undefined) {
+            detail += ' · never';
+            state = lastKey === 'lastSent' ? 'overdue' : undefined;
+          } else {
+            const next = addCadence(last, cadence);
+            state = next < today ? 'overdue' : 'ok';
+            detail += next < today ? ` · ${plural(today - next, 'day')} overdue` : ` · next ${formatDay(next)}`;
+          }
+        }
+        entries.push({ kind: 'communication', key: `communication/${key}`, label, detail, state, range: wholeRange(o), selectionRange: plan.keyRange(key)! });
+      };
+      if (status) planEntry('statusReport', 'Status report', status, 'lastSent');
+      if (review) planEntry('reviewMeeting', 'Review meeting', review, 'lastHeld');
+      const signed = plan.obj('signedOff');
+      const by = signed?.str('by');
+      entries.push({
+        kind: 'communication',
+        key: 'communication/signedOff',
+        label: 'Signed off',
+        detail: by ? `${model.personName(by)}${signed?.str('on') ? ` on ${signed.str('on')}` : ''}` : 'not signed off',
+        state: by && model.side(by) === 'customer' ? 'ok' : 'unsigned',
+        range: signed ? wholeRange(signed) : wholeRange(plan),
+        selectionRange: plan.keyRange('signedOff') ?? root.keyRange('communication')!,
+      });
+      children.push(group('communication', 'Communication plan', entries, sectionRange('communication'), status?.str('cadence') ? `${status.str('cadence')} status` : 'no status report'));
+    }
+
+    if (model.commitments.length > 0) {
+      const buckets: Record<string, OutlineNode[]> = { overdue: [], 'due-soon': [], open: [], done: [] };
+      model.commitments.forEach((c, i) => {
+        const state = commitmentState(c, today, dueSoonDays);
+        const node = itemNode('commitment', 'commitments', c, i, `${c.str('id') ?? 'Commitment'}: ${c.str('summary') ?? ''}`.trim(), commitmentDetail(c, state, today));
+        node.state = state;
+        const bucket = state === 'dropped' || state === 'done' ? 'done' : state ?? 'open';
+        buckets[bucket].push(node);
+      });
+      counts.overdue = buckets.overdue.length;
+      counts.dueSoon = buckets['due-soon'].length;
+      const r = sectionRange('commitments');
+      const groups = [
+        group('commitments/overdue', 'Overdue', buckets.overdue, r),
+        group('commitments/due-soon', 'Due soon', buckets['due-soon'], r),
+        group('commitments/open', 'Open', buckets.open, r),
+        group('commitments/done', 'Done', buckets.done, r),
+      ].filter((g) => g.children!.length > 0);
+      const detail = counts.overdue > 0 ? `${counts.overdue} overdue` : String(model.commitments.length);
+      children.push(group('commitments', 'Commitments', groups, r, detail));
+    }
+
+    if (model.concerns.length > 0) {
+      const concerns = model.concerns.map((k, i) => {
+        const raised = k.day('raised');
+        const status = k.str('status');
+        if (status === 'open') counts.openConcerns++;
+        const bits = [status, k.str('severity'), status === 'open' && raised !== undefined ? `open ${plural(today - raised, 'day')}` : undefined];
+        if (status === 'open' && !k.has('response')) bits.push('no response');
+        const node = itemNode('concern', 'concerns', k, i, `${k.str('id') ?? 'Concern'}: ${k.str('summary') ?? ''}`.trim(), bits.filter(Boolean).join(' · '));
+        node.state = status;
+        return node;
+      });
+      children.push(group('concerns', 'Concerns', concerns, sectionRange('concerns'), counts.openConcerns > 0 ? `${counts.openConcerns} open` : String(concerns.length)));
+    }
+
+    if (model.risks.length > 0) {
+      const risks = model.risks.map((r, i) => {
+        const node = itemNode('risk', 'risks', r, i, `${r.str('id') ?? 'Risk'}: ${r.str('summary') ?? ''}`.trim(), [r.str('status'), r.str('likelihood') && `likelihood ${r.str('likelihood')}`, r.str('impact') && `impact ${r.str('impact')}`].filter(Boolean).join(' · '));
+        node.state = r.str('status');
+        return node;
+      });
+      children.push(group('risks', 'Risks', risks, sectionRange('risks')));
+    }
+
+    const health = model.health;
+    if (health) {
+      const scores = ['access', 'credibility', 'trust'].map((k) => (health.num(k) !== undefined ? `${k} ${health.num(k)}` : undefined)).filter(Boolean);
+      children.push({
+        kind: 'health',
+        key: 'health',
+        label: `Health: ${health.str('status') ?? 'unknown'}`,
+        detail: [health.str('trend'), ...scores].filter(Boolean).join(' · '),
+        state: health.str('status'),
+        range: wholeRange(health),
+        selectionRange: root.keyRange('health')!,
+      });
+    }
+
+    if (model.meetings.length > 0) {
+      const meetings = model.meetings.map((m, i) => {
+        const date = m.day('date');
+        const node = itemNode('meeting', 'meetings', m, i, `${m.str('date') ?? '?'} ${m.str('kind') ?? 'meeting'}`, date !== undefined && date >= today ? 'planned' : m.str('notes'));
+        node.key = `meetings/${i}`;
+        node.state = date !== undefined && date >= today ? 'planned' : 'held';
+        return node;
+      });
+      children.push(group('meetings', 'Meetings', meetings, sectionRange('meetings')));
+    }
+
+    if (model.milestones.length > 0) {
+      const milestones = model.milestones.map((m, i) => {
+        const due = m.day('due');
+        const status = m.str('status');
+        const late = status !== 'delivered' && due !== undefined && due < today;
+        const node = itemNode('milestone', 'milestones', m, i, `${m.str('id') ?? 'Milestone'}: ${m.str('name') ?? ''}`.trim(), [status, m.str('due') && `due ${m.str('due')}`, late ? `${plural(today - due!, 'day')} late` : undefined].filter(Boolean).join(' · '));
+        node.state = late ? 'late' : status;
+        return node;
+      });
+      children.push(group('milestones', 'Milestones', milestones, sectionRange('milestones')));
+    }
+  }
+
+  const healthStatus = model.health?.str('status');
+  const partnershipNode: OutlineNode = {
+    kind: 'partnership',
+    key: 'partnership',
+    label: name,
+    detail: [model.partnership?.str('customer'), healthStatus].filter(Boolean).join(' · '),
+    state: healthStatus,
+    range: docRange,
+    selectionRange: root?.keyRange('partnership') ?? pd.range(0, 0),
+    children,
+  };
+  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, root: partnershipNode };
+}

@@ -1,0 +1,59 @@
+// An open or in-progress commitment whose due date has passed.
+import { formatDay, plural } from '../dates';
+import { appendItem, setKey, yamlString } from '../edits';
+import type { Obj } from '../model';
+import type { Fix } from '../types';
+import { itemLabel, Rule, RuleContext } from './rule';
+
+export const ACTIVE_STATUSES = new Set(['open', 'in-progress']);
+
+/** "C-12 'Pilot the audit dashboard', promised to Jane Doe" */
+export function commitmentLabel(ctx: RuleContext, c: Obj): string {
+  const label = itemLabel(c.str('id'), c.str('summary'));
+  const to = ctx.model.personName(c.str('to'));
+  return to ? `${label}, promised to ${to},` : label;
+}
+
+export const RENEGOTIATE_DAYS = 7;
+
+export function overdueFixes(ctx: RuleContext, c: Obj): Fix[] {
+  const { pd, today } = ctx;
+  const id = c.str('id') ?? 'the commitment';
+  const due = c.day('due')!;
+  const newDue = today + RENEGOTIATE_DAYS;
+  const statusNode = c.pair('status')!.value!;
+  const to = ctx.model.personName(c.str('to'));
+  const historyLines = [`on: ${formatDay(today)}`, `from: ${formatDay(due)}`, `to: ${formatDay(newDue)}`];
+  if (to) historyLines.push(`reason: ${yamlString(`renegotiated with ${to}`)}`);
+  return [
+    {
+      title: `Mark ${id} done today (${formatDay(today)})`,
+      kind: 'quickfix',
+      isPreferred: true,
+      edits: [{ range: pd.nodeRange(statusNode), newText: 'done' }, setKey(pd, c.node, 'completed', formatDay(today))],
+    },
+    {
+      title: `Renegotiate ${id}: move due to ${formatDay(newDue)} (a week from today) and record it in history`,
+      kind: 'quickfix',
+      edits: [{ range: c.valueRange('due')!, newText: formatDay(newDue) }, appendItem(pd, c.node, 'history', historyLines)],
+    },
+    { title: 'Generate reset-meeting agenda', kind: 'generate', generate: 'agenda' },
+  ];
+}
+
+export const commitmentOverdue: Rule = {
+  id: 'commitment-overdue',
+  check(ctx) {
+    for (const c of ctx.model.commitments) {
+      const status = c.str('status');
+      const due = c.day('due');
+      if (!status || !ACTIVE_STATUSES.has(status) || due === undefined || due >= ctx.today) continue;
+      const late = ctx.today - due;
+      ctx.report(
+        c.valueRange('due')!,
+        `${commitmentLabel(ctx, c)} is ${plural(late, 'day')} overdue (due ${formatDay(due)})`,
+        overdueFixes(ctx, c),
+      );
+    }
+  },
+};

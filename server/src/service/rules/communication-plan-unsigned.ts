@@ -1,0 +1,23 @@
+// The communication plan has no sign-off, or was signed by someone not on the customer side.
+import { Rule } from './rule';
+
+export const communicationPlanUnsigned: Rule = {
+  id: 'communication-plan-unsigned',
+  check(ctx) {
+    const root = ctx.model.root;
+    const plan = ctx.model.communication;
+    if (!root || !plan || !plan.has('statusReport')) return; // a missing plan is communication-plan-missing's
+    const customer = ctx.model.customerName();
+    const signed = plan.obj('signedOff');
+    if (!plan.has('signedOff')) {
+      ctx.report(root.keyRange('communication')!, `Nobody at ${customer} has signed off the communication plan: agree it with a customer decision maker and record signedOff`);
+      return;
+    }
+    const by = signed?.ref('by');
+    if (!by || !ctx.model.personById.has(by.id)) return; // schema or unknown-reference reports it
+    const side = ctx.model.side(by.id);
+    if (side === 'customer') return;
+    const name = ctx.model.personName(by.id);
+    ctx.report(by.range, `The communication plan was signed off by ${name} (${by.id}), who is ${side === 'ours' ? 'on our side' : 'not on the customer side'}: the sign-off must come from ${customer}`);
+  },
+};

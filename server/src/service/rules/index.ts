@@ -1,0 +1,36 @@
+// The registry of domain rules, in the order their diagnostics are reported.
+import { commitmentDueSoon } from './commitment-due-soon';
+import { commitmentOverdue } from './commitment-overdue';
+import { commitmentUnowned } from './commitment-unowned';
+import { communicationPlanMissing } from './communication-plan-missing';
+import { communicationPlanUnsigned } from './communication-plan-unsigned';
+import { concernUnanswered } from './concern-unanswered';
+import { contactStale } from './contact-stale';
+import { dateOrder } from './date-order';
+import { duplicateId } from './duplicate-id';
+import { goalWithoutMetric } from './goal-without-metric';
+import { noDecisionMaker } from './no-decision-maker';
+import { relationshipStrained } from './relationship-strained';
+import { reviewMeetingOverdue } from './review-meeting-overdue';
+import type { Rule } from './rule';
+import { statusReportOverdue } from './status-report-overdue';
+import { unknownReference } from './unknown-reference';
+
+/** yaml-syntax and schema are reported by the parser and the schema validator, not here. */
+export const DOMAIN_RULES: readonly Rule[] = [
+  unknownReference,
+  duplicateId,
+  commitmentOverdue,
+  commitmentDueSoon,
+  commitmentUnowned,
+  communicationPlanMissing,
+  communicationPlanUnsigned,
+  statusReportOverdue,
+  reviewMeetingOverdue,
+  noDecisionMaker,
+  contactStale,
+  concernUnanswered,
+  relationshipStrained,
+  goalWithoutMetric,
+  dateOrder,
+];

@@ -1,0 +1,20 @@
+// Health is strained or broken and no reset meeting is dated on or after the assessment.
+import { formatDay } from '../dates';
+import { Rule } from './rule';
+
+export const relationshipStrained: Rule = {
+  id: 'relationship-strained',
+  check(ctx) {
+    const health = ctx.model.health;
+    const status = health?.str('status');
+    const assessed = health?.day('assessed');
+    if (!health || (status !== 'strained' && status !== 'broken') || assessed === undefined) return;
+    const planned = ctx.model.meetings.some((m) => m.str('kind') === 'reset' && (m.day('date') ?? -Infinity) >= assessed);
+    if (planned) return;
+    ctx.report(
+      health.valueRange('status')!,
+      `The relationship is ${status} (assessed ${formatDay(assessed)}) and no reset meeting is planned on or after that date`,
+      [{ title: 'Generate reset-meeting agenda', kind: 'generate', generate: 'agenda' }],
+    );
+  },
+};

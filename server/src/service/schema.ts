@@ -1,0 +1,231 @@
+// Validation against schemas/partnership.schema.json. The schema is compiled once per process;
+// each Ajv error becomes one diagnostic on the narrowest range, with "did you mean" where it helps.
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import schemaJson from '../../../schemas/partnership.schema.json';
+import { isMap, isScalar, locate, Node, Pair, ParsedDocument } from './document';
+import { closest, didYouMean } from './suggest';
+import type { Fix, Range } from './types';
+
+export const PARTNERSHIP_SCHEMA: unknown = schemaJson;
+
+/** Keywords the editor tooling reads; Ajv only needs to know they are annotations. */
+export const ANNOTATION_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];
+
+let compiled: ValidateFunction | undefined;
+
+export function partnershipValidator(): ValidateFunction {
+  if (!compiled) {
+    // No remote $refs: loadSchema is not set, so only the bundled schema can be referenced.
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object'] });
+    addFormats(ajv, ['date']);
+    compiled = ajv.compile(schemaJson as object);
+  }
+  return compiled;
+}
+
+export interface SchemaProblem {
+  range: Range;
+  message: string;
+  fixes: Fix[];
+}
+
+const SINGULAR: Record<string, string> = {
+  goals: 'goal',
+  people: 'person',
+  commitments: 'commitment',
+  concerns: 'concern',
+  risks: 'risk',
+  meetings: 'meeting',
+  milestones: 'milestone',
+  history: 'history entry',
+  audience: 'audience',
+  escalation: 'escalation',
+  attendees: 'attendees',
+};
+
+function segments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** "commitment C-12", "person", "statusReport", "the file" — what a path's object is called. */
+function describeObject(pd: ParsedDocument, path: string[]): string {
+  if (path.length === 0) return 'the top level';
+  const last = path[path.length - 1];
+  if (/^\d+$/.test(last)) {
+    const owner = path[path.length - 2];
+    const noun = SINGULAR[owner] ?? 'item';
+    const node = locate(pd.root, path)?.node;
+    if (isMap(node)) {
+      const id = node.get('id');
+      if (typeof id === 'string') return `${noun} ${id}`;
+    }
+    return noun;
+  }
+  return `'${last}'`;
+}
+
+function keyOf(path: string[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i])) return path[i];
+  return 'value';
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text '${value}'`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping of keys',
+  array: 'a list',
+};
+
+function expectedType(type: unknown): string {
+  const list = Array.isArray(type) ? type : [type];
+  return list.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+}
+
+/** The range of the key holding `path`'s value, or of the node itself when it has no key. */
+function holderKeyRange(pd: ParsedDocument, path: string[]): Range {
+  const located = locate(pd.root, path);
+  if (located?.pair) return pd.nodeRange(located.pair.key as Node);
+  const node = located?.node;
+  if (isMap(node) && node.items.length > 0) return pd.nodeRange(node.items[0].key as Node);
+  if (node) return pd.nodeRange(node);
+  return pd.range(0, 0);
+}
+
+function valueRange(pd: ParsedDocument, path: string[]): Range {
+  const located = locate(pd.root, path);
+  if (located?.node && located.node.range) return pd.nodeRange(located.node);
+  if (located?.pair) return pd.nodeRange(located.pair.key as Node);
+  return holderKeyRange(pd, path.slice(0, -1));
+}
+
+function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined {
+  const path = segments(e.instancePath);
+  const key = keyOf(path);
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const unknown = String((e.params as { additionalProperty: string }).additionalProperty);
+      const located = locate(pd.root, path);
+      const map = located?.node;
+      let keyNode: Node | undefined;
+      if (isMap(map)) {
+        for (const item of map.items as Pair<Node, Node | null>[]) {
+          if (isScalar(item.key) && String(item.key.value) === unknown) keyNode = item.key;
+        }
+      }
+      const allowed = Object.keys((parent?.properties as object) ?? {});
+      const suggestion = closest(unknown, allowed);
+      const range = keyNode ? pd.nodeRange(keyNode) : valueRange(pd, path);
+      const fixes: Fix[] = suggestion
+        ? [{ title: `Rename '${unknown}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
+        : [];
+      const known = suggestion ? '' : `; expected one of: ${allowed.join(', ')}`;
+      return { range, message: `Unknown key '${unknown}' in ${describeObject(pd, path)}${didYouMean(suggestion)}${known}`, fixes };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const where = path.length === 0 ? 'the file' : describeObject(pd, path);
+      return { range: holderKeyRange(pd, path), message: `Missing required key '${missing}' in ${where}`, fixes: [] };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const actual = e.data;
+      const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
+      const range = valueRange(pd, path);
+      const fixes: Fix[] = suggestion
+        ? [{ title: `Change '${String(actual)}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
+        : [];
+      return {
+        range,
+        message: `'${String(actual)}' is not a valid ${key}${didYouMean(suggestion)}; expected one of: ${allowed.join(', ')}`,
+        fixes,
+      };
+    }
+    case 'const': {
+      if (key === 'version') {
+        return { range: valueRange(pd, path), message: `Unsupported format version ${String(e.data)}: this tool reads version 1`, fixes: [] };
+      }
+      return { range: valueRange(pd, path), message: `'${key}' must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, fixes: [] };
+    }
+    case 'type':
+      return {
+        range: valueRange(pd, path),
+        message: `'${key}' must be ${expectedType((e.params as { type: unknown }).type)}, not ${typeName(e.data)}`,
+        fixes: [],
+      };
+    case 'format': {
+      const text = String(e.data);
+      const shaped = /^\d{4}-\d{2}-\d{2}$/.test(text);
+      return {
+        range: valueRange(pd, path),
+        message: shaped
+          ? `'${text}' is not a real calendar date ('${key}' must be a date YYYY-MM-DD)`
+          : `'${text}' is not a date: '${key}' must be written YYYY-MM-DD`,
+        fixes: [],
+      };
+    }
+    case 'pattern':
+      return {
+        range: valueRange(pd, path),
+        message: `'${String(e.data)}' is not a valid id for '${key}': an id starts with a letter and has only letters, digits, '_', '.' and '-'`,
+        fixes: [],
+      };
+    case 'minLength':
+      return { range: valueRange(pd, path), message: `'${key}' must not be empty`, fixes: [] };
+    case 'minimum':
+    case 'maximum': {
+      const min = parent?.minimum;
+      const max = parent?.maximum;
+      const bounds = min !== undefined && max !== undefined ? `between ${min} and ${max}` : e.keyword === 'minimum' ? `at least ${min}` : `at most ${max}`;
+      return { range: valueRange(pd, path), message: `'${key}' must be ${bounds}, not ${String(e.data)}`, fixes: [] };
+    }
+    default:
+      return { range: valueRange(pd, path), message: `'${key}' ${e.message ?? 'is invalid'}`, fixes: [] };
+  }
+}
+
+/** Schema problems for a parsed document whose YAML is valid. */
+export function validateSchema(pd: ParsedDocument): SchemaProblem[] {
+  if (pd.root === null || (isScalar(pd.root) && (pd.root.value === null || pd.root.value === ''))) {
+    return [
+      {
+        range: pd.range(0, 0),
+        message: "The file is empty: a partnership file starts with 'version: 1' and a 'partnership' section",
+        fixes: [],
+      },
+    ];
+  }
+  if (!isMap(pd.root)) {
+    return [
+      {
+        range: pd.nodeRange(pd.root),
+        message: `The top level must be a mapping of keys (version, partnership, people, …), not ${typeName(pd.value)}`,
+        fixes: [],
+      },
+    ];
+  }
+  const validate = partnershipValidator();
+  if (validate(pd.value)) return [];
+  const problems: SchemaProblem[] = [];
+  for (const e of validate.errors ?? []) {
+    const p = mapError(pd, e);
+    if (p) problems.push(p);
+  }
+  return problems;
+}

@@ -1,0 +1,102 @@
+// The public vocabulary of the language service. Shapes follow the LSP types (0-based lines,
+// UTF-16 characters) so the server can pass them through untouched, but nothing here depends on
+// the LSP transport.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** LSP DiagnosticSeverity values. */
+export const enum Severity {
+  Error = 1,
+  Warning = 2,
+  Information = 3,
+  Hint = 4,
+}
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = SeverityName | 'off';
+
+export const RULE_IDS = [
+  'yaml-syntax',
+  'schema',
+  'unknown-reference',
+  'duplicate-id',
+  'commitment-overdue',
+  'commitment-due-soon',
+  'commitment-unowned',
+  'communication-plan-missing',
+  'communication-plan-unsigned',
+  'status-report-overdue',
+  'review-meeting-overdue',
+  'no-decision-maker',
+  'contact-stale',
+  'concern-unanswered',
+  'relationship-strained',
+  'goal-without-metric',
+  'date-order',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * A fix the validator attached to a diagnostic. Either plain text edits to the partnership file,
+ * or a request to generate a document (the agenda/report need the file system to pick a free
+ * name, so they are computed on demand by `generateAgenda` / `generateStatusReport`).
+ */
+export type Fix =
+  | { title: string; kind: 'quickfix'; isPreferred?: boolean; edits: TextEdit[] }
+  | { title: string; kind: 'generate'; generate: 'agenda' | 'report' };
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: RuleId;
+  source: 'partnership';
+  message: string;
+  codeDescription: { href: string };
+  data?: { fixes: Fix[] };
+}
+
+/** Options that change rule behaviour, read from `.partnershiprc.yaml`. */
+export interface PartnershipConfig {
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+  dueSoonDays: number;
+  concernResponseDays: number;
+}
+
+/** A calendar date as an integer count of days since 1970-01-01 (UTC, no time of day). */
+export type Day = number;
+
+export interface ValidateOptions {
+  /** The calendar date everything is judged against. Never read from the clock below the entry points. */
+  today: Day;
+  config?: PartnershipConfig;
+}
+
+/** The small slice of the file system the service needs; the CLI, server and tests each supply one. */
+export interface FileSystem {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  exists(path: string): boolean;
+}
+
+/** A generated Markdown document plus the edits that record it in the partnership file. */
+export interface GeneratedDocument {
+  /** Absolute path of the new file, beside the partnership file, never an existing file. */
+  path: string;
+  content: string;
+  /** Edits to the partnership file (e.g. the planned reset meeting), keeping its formatting. */
+  edits: TextEdit[];
+}

@@ -1,0 +1,67 @@
+// Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
+import { defaultConfig, severityOf } from './config';
+import { ParsedDocument } from './document';
+import { PartnershipModel } from './model';
+import { ruleDocsUrl, ruleMeta } from './ruleMeta';
+import { DOMAIN_RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { validateSchema } from './schema';
+import type { Diagnostic, Fix, Range, RuleId, ValidateOptions } from './types';
+
+function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[]): Diagnostic {
+  const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id) } };
+  if (fixes && fixes.length > 0) d.data = { fixes };
+  return d;
+}
+
+export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Diagnostic[] {
+  const config = options.config ?? defaultConfig();
+  const severity = (id: RuleId) => severityOf(config.rules[id], ruleMeta(id).defaultSeverity);
+  const out: Diagnostic[] = [];
+
+  if (pd.syntaxProblems.length > 0) {
+    // Nothing else is trustworthy until the YAML parses; one problem, one diagnostic.
+    const s = severity('yaml-syntax');
+    if (s !== undefined) for (const p of pd.syntaxProblems) out.push(diagnostic('yaml-syntax', s, pd.range(p.start, p.end), p.message));
+    return out;
+  }
+
+  const schemaSeverity = severity('schema');
+  const schemaProblems = validateSchema(pd);
+  if (schemaSeverity !== undefined) {
+    for (const p of schemaProblems) out.push(diagnostic('schema', schemaSeverity, p.range, p.message, p.fixes));
+  }
+
+  const model = new PartnershipModel(pd);
+  if (!model.root) return out;
+  for (const rule of DOMAIN_RULES) {
+    const s = severity(rule.id);
+    if (s === undefined) continue;
+    const ctx: RuleContext = {
+      model,
+      pd,
+      today: options.today,
+      config,
+      report(range, message, fixes) {
+        out.push(diagnostic(rule.id, s, range, message, fixes));
+      },
+    };
+    rule.check(ctx);
+  }
+  return sortByPosition(out);
+}
+
+/** Top to bottom, like every linter's output; ties keep rule order (Array.prototype.sort is stable). */
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Never throws: an internal failure becomes a diagnostic rather than a dead server or CLI. */
+export function validateText(text: string, options: ValidateOptions): Diagnostic[] {
+  try {
+    return validateParsed(new ParsedDocument(text), options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return [diagnostic('yaml-syntax', 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Internal error while checking this file: ${message}`)];
+  }
+}

@@ -1,0 +1,38 @@
+// The custom part of the protocol between the VS Code client and the language server. Types and
+// names only: the client imports this file and nothing else from the server.
+import type { Outline } from '../service/outline';
+
+export const LANGUAGE_ID = 'partnership';
+
+/** Request: the outline model of one partnership file (open in the editor or read from disk). */
+export const OUTLINE_REQUEST = 'partnership/outline';
+export interface OutlineParams {
+  uri: string;
+}
+export type OutlineResult = Outline | null;
+
+/** Notification from the server: outlines may have changed (edit, config change, new day). */
+export const OUTLINES_CHANGED_NOTIFICATION = 'partnership/outlinesChanged';
+export interface OutlinesChangedParams {
+  /** The files whose outline changed; absent means "all of them" (e.g. the day changed). */
+  uris?: string[];
+}
+
+/**
+ * Commands the server executes (workspace/executeCommand). Each takes the partnership file's URI
+ * as its first argument, computes the document and applies one WorkspaceEdit (create the Markdown
+ * beside the file, never overwriting, and record it in the YAML) through workspace/applyEdit.
+ * The result is the created file's URI, or null when nothing was done.
+ */
+export const COMMAND_GENERATE_AGENDA = 'partnership.server.generateAgenda';
+export const COMMAND_GENERATE_REPORT = 'partnership.server.generateStatusReport';
+
+/** Settings section read by the server via workspace/configuration. */
+export const SETTINGS_SECTION = 'partnership';
+export interface PartnershipSettings {
+  /** "YYYY-MM-DD" to review the files as of that date; empty for the local date. */
+  reviewDate?: string;
+}
+
+export type { Outline };
+export type { OutlineNode } from '../service/outline';

@@ -46,9 +46,18 @@ export class ParsedDocument {
     }
     this.doc = doc;
     this.lineStarts = computeLineStarts(text);
+    // The first structural error usually cascades into many more; report it alone. Duplicate
+    // keys and unresolved tags are independent problems, so each is reported.
+    let structural = false;
     for (const e of [...doc.errors, ...doc.warnings]) {
-      this.syntaxProblems.push({ message: cleanYamlMessage(e.message), start: e.pos[0], end: e.pos[1] });
+      const independent = e.code === 'DUPLICATE_KEY' || e.name === 'YAMLWarning';
+      if (!independent) {
+        if (structural) continue;
+        structural = true;
+      }
+      this.syntaxProblems.push(describeYamlError(text, e.code, cleanYamlMessage(e.message), e.pos[0], e.pos[1]));
     }
+    this.syntaxProblems.sort((a, b) => a.start - b.start);
     let value: unknown;
     if (this.syntaxProblems.length === 0) {
       const unresolved = findUnresolvedAlias(doc);
@@ -145,6 +154,40 @@ function errorText(err: unknown): string {
 function cleanYamlMessage(message: string): string {
   const first = message.split('\n')[0];
   return first.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
+}
+
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl === -1 ? text.length : nl;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** Clearer messages and narrower ranges for the yaml errors users actually meet. */
+function describeYamlError(text: string, code: string, message: string, start: number, end: number): SyntaxProblem {
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const m = /^[^:\n]*/.exec(text.slice(start));
+      const key = (m ? m[0] : '').trim();
+      const keyEnd = start + (m ? m[0].trimEnd().length : 1);
+      return { message: `Duplicate key '${key.replace(/^["']|["']$/g, '')}': a mapping can set each key only once`, start, end: Math.max(keyEnd, end) };
+    }
+    case 'TAB_AS_INDENT':
+      return { message: 'Tabs are not allowed as indentation in YAML: indent with spaces', start, end };
+    case 'MULTIPLE_DOCS':
+      return { message: "A partnership file holds one YAML document: remove this '---' and what follows, or move it to its own file", start, end: lineEnd(text, start) };
+    case 'MISSING_CHAR': {
+      // An unterminated quoted scalar runs to the end of the file; its opening quote is the last
+      // quote character in the text, which is where the user needs to look.
+      const quote = /double/i.test(message) || message.includes('"') ? '"' : /single|'/i.test(message) ? "'" : undefined;
+      if (quote && start >= text.length - 1) {
+        const open = text.lastIndexOf(quote);
+        if (open >= 0) return { message: `Missing closing ${quote === '"' ? 'double' : 'single'} quote: this string is never closed`, start: open, end: lineEnd(text, open) };
+      }
+      return { message, start, end };
+    }
+    default:
+      return { message, start, end };
+  }
 }
 
 function findUnresolvedAlias(doc: Document.Parsed): import('yaml').Alias | undefined {

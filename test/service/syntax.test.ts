@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import { checkShown, yaml } from '../helpers';
+import { HEALTHY, withLines } from './fixture';
+
+describe('yaml-syntax and text encodings', () => {
+  it('a syntax error is reported at its position and nothing else is', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 46: '    summary: "Pilot the audit dashboard' })), [
+      '46:14-46:40 yaml-syntax error Missing closing double quote: this string is never closed',
+    ]);
+  });
+
+  it('a duplicate key is a yaml-syntax error on the second key', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 51: ['    status: in-progress', '    status: done'] })), [
+      "52:5-52:11 yaml-syntax error Duplicate key 'status': a mapping can set each key only once",
+    ]);
+  });
+
+  it('a tab used as indentation is reported once, on the tab, without the cascade that follows', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 3: '\tname: Acme compliance analytics' })), [
+      '3:1-3:2 yaml-syntax error Tabs are not allowed as indentation in YAML: indent with spaces',
+    ]);
+  });
+
+  it('independent duplicate keys are each reported', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 3: ['  name: A', '  name: B'], 51: ['    status: open', '    status: done'] })), [
+      "4:3-4:7 yaml-syntax error Duplicate key 'name': a mapping can set each key only once",
+      "53:5-53:11 yaml-syntax error Duplicate key 'status': a mapping can set each key only once",
+    ]);
+  });
+
+  it('an undefined alias is a yaml-syntax error on the alias', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 40: '  escalation: *leads' })), [
+      "40:15-40:21 yaml-syntax error Unknown alias '*leads': no anchor '&leads' is defined before it",
+    ]);
+  });
+
+  it('an alias bomb is stopped with a clear diagnostic', () => {
+    const bomb = yaml(
+      'version: 1',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    );
+    assert.deepStrictEqual(checkShown(bomb), [
+      '3:8-3:10 yaml-syntax error Too many alias expansions (more than 100): the document looks like an alias bomb and is not expanded',
+    ]);
+  });
+
+  it('a second document is a yaml-syntax error', () => {
+    const ds = checkShown(HEALTHY + '---\nversion: 1\n');
+    assert.strictEqual(ds.length, 1);
+    assert.strictEqual(ds[0], "94:1-94:4 yaml-syntax error A partnership file holds one YAML document: remove this '---' and what follows, or move it to its own file");
+  });
+
+  it('CRLF line endings give the same positions as LF', () => {
+    const lf = withLines({ 50: '    due: 2026-11-01', 47: '    ownr: alee' });
+    assert.deepStrictEqual(checkShown(lf.replace(/\n/g, '\r\n')), checkShown(lf));
+    assert.strictEqual(checkShown(lf).length, 3);
+  });
+
+  it('a BOM shifts only the first line, by the one character it occupies', () => {
+    const text = withLines({ 1: 'version: 2' });
+    assert.deepStrictEqual(checkShown(text), ['1:10-1:11 schema error Unsupported format version 2: this tool reads version 1']);
+    assert.deepStrictEqual(checkShown('\uFEFF' + text), ['1:11-1:12 schema error Unsupported format version 2: this tool reads version 1']);
+    assert.deepStrictEqual(checkShown('\uFEFF' + withLines({ 50: '    due: 2026-11-01' })), [
+      "50:10-50:20 commitment-overdue warning C-12 'Pilot the audit dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)",
+    ]);
+  });
+
+  it('positions count UTF-16 code units, as LSP does', () => {
+    assert.deepStrictEqual(checkShown(withLines({ 46: '    summary: Pilot 📊 dashboard', 50: '    due: 2026-11-01' })), [
+      "50:10-50:20 commitment-overdue warning C-12 'Pilot 📊 dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)",
+    ]);
+    assert.deepStrictEqual(checkShown(withLines({ 46: '    summary: 📊📊', 47: '    owner: alle # 📊' })).map((d) => d.slice(0, 11)), ['47:12-47:16']);
+  });
+});

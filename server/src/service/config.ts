@@ -86,6 +86,7 @@ export function parseConfigText(text: string): ParsedConfig {
       }
     }
   }
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, problems };
 }
 

@@ -33,6 +33,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     const cl = c.toLowerCase();
     let score: number;
     if (cl === lower) score = 0.5;
+    else if (lower.length >= 3 && cl.startsWith(lower)) score = 1; // an abbreviation: 'warn' → 'warning'
     else if (Math.abs(cl.length - lower.length) > limit) continue;
     else score = editDistance(lower, cl);
     if (score <= limit && score < bestScore) {

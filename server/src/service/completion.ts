@@ -1,0 +1,670 @@
+// Completion for partnership files: keys valid at the cursor, enum values, list-item snippets and
+// person ids. The cursor's place in the document is read from the indentation of the lines above,
+// not from the YAML parser, so it works on the half-typed lines completion is asked for
+// (`  sta`, `owner: `, `  - `). Results are LSP-shaped plain data.
+import { formatDay } from './dates';
+import { ParsedDocument, isScalar, isSeq, locate } from './document';
+import { PartnershipModel } from './model';
+import { PARTNERSHIP_SCHEMA } from './schema';
+import type { Day, Position, Range } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// The schema, navigated by path. Shared with hover.
+
+/** A schema node with its `$ref` resolved: the referring node's own keys win over the definition's. */
+export interface SchemaNode {
+  /** The definition the node refers to: 'date', 'personRef', 'id', 'cadence', 'level'. */
+  ref?: string;
+  type?: string | string[];
+  description?: string;
+  markdownDescription?: string;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  markdownEnumDescriptions?: string[];
+  const?: unknown;
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  defaultSnippets?: { label: string; description?: string; body: unknown }[];
+}
+
+export type JsonPath = readonly (string | number)[];
+
+const ROOT_SCHEMA = PARTNERSHIP_SCHEMA as SchemaNode & { definitions: Record<string, SchemaNode> };
+
+export function resolveSchema(node: SchemaNode | undefined): SchemaNode | undefined {
+  if (!node) return undefined;
+  const ref = (node as { $ref?: string }).$ref;
+  if (!ref) return node;
+  const name = ref.replace(/^#\/definitions\//, '');
+  const { $ref: _ignored, ...own } = node as SchemaNode & { $ref?: string };
+  return { ...ROOT_SCHEMA.definitions[name], ...own, ref: name };
+}
+
+/** The schema of the value at `path` (object keys and array indices), if the schema defines one. */
+export function schemaAt(path: JsonPath): SchemaNode | undefined {
+  let s = resolveSchema(ROOT_SCHEMA);
+  for (const segment of path) {
+    if (!s) return undefined;
+    s = typeof segment === 'number' ? resolveSchema(s.items) : resolveSchema(s.properties?.[segment]);
+  }
+  return s;
+}
+
+export function documentationOf(s: SchemaNode | undefined): string | undefined {
+  return s?.markdownDescription ?? s?.description;
+}
+
+/** The documentation of one enum value, Markdown preferred. */
+export function enumDocumentation(s: SchemaNode, value: unknown): string | undefined {
+  const i = (s.enum ?? []).indexOf(value);
+  if (i < 0) return undefined;
+  return s.markdownEnumDescriptions?.[i] ?? s.enumDescriptions?.[i];
+}
+
+export function isPersonRef(s: SchemaNode | undefined): boolean {
+  return s?.ref === 'personRef';
+}
+
+// ---------------------------------------------------------------------------------------------
+// LSP-shaped results.
+
+/** LSP CompletionItemKind values used here. */
+export const enum CompletionKind {
+  Value = 12,
+  Property = 10,
+  Snippet = 15,
+  Reference = 18,
+  EnumMember = 20,
+}
+
+export interface MarkupContent {
+  kind: 'markdown' | 'plaintext';
+  value: string;
+}
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: MarkupContent;
+  sortText?: string;
+  filterText?: string;
+  /** 1 = plain text, 2 = snippet. */
+  insertTextFormat: 1 | 2;
+  /** 1 = as is: the text carries its own indentation. */
+  insertTextMode?: 1;
+  textEdit: { range: Range; newText: string };
+}
+
+export interface CompletionList {
+  isIncomplete: false;
+  items: CompletionItem[];
+}
+
+export interface CompletionOptions {
+  /** For date values: today's date is offered first. */
+  today: Day;
+  /** The character that triggered completion, if any: a space only completes values. */
+  triggerCharacter?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading block YAML by indentation.
+
+interface LineShape {
+  indent: number;
+  /** Columns of the `- ` sequence indicators at the start of the line. */
+  dashes: number[];
+  /** Column of what follows the indicators. */
+  contentCol: number;
+  key?: string;
+  /** The value after `key:`, without a trailing comment; '' when the key opens a block. */
+  value?: string;
+}
+
+const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?)\s*:(?=\s|$)/;
+
+function unquote(key: string): string {
+  if (key.startsWith('"')) {
+    try {
+      return JSON.parse(key) as string;
+    } catch {
+      return key.slice(1, -1);
+    }
+  }
+  if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
+  return key;
+}
+
+function stripComment(value: string): string {
+  return value.replace(/(^|\s)#.*$/, '').trim();
+}
+
+/** The shape of a line, or undefined for a blank or comment-only line. */
+function shapeOf(text: string): LineShape | undefined {
+  if (/^\s*(#.*)?$/.test(text)) return undefined;
+  const indent = /^ */.exec(text)![0].length;
+  const dashes: number[] = [];
+  let pos = indent;
+  for (;;) {
+    const m = /^-( +|$)/.exec(text.slice(pos));
+    if (!m) break;
+    dashes.push(pos);
+    pos += m[0].length;
+  }
+  const content = text.slice(pos);
+  const shape: LineShape = { indent, dashes, contentCol: pos };
+  const m = KEY_RE.exec(content);
+  if (m) {
+    shape.key = unquote(m[1]);
+    shape.value = stripComment(content.slice(m[0].length));
+  }
+  return shape;
+}
+
+interface Frame {
+  col: number;
+  kind: 'map' | 'seq';
+  /** map: the latest key and whether it has an inline value; seq: the latest item's index. */
+  key?: string;
+  keyHasValue?: boolean;
+  keys: string[];
+  index: number;
+}
+
+/** The containers open at a line, from the top of the document, as a stack of frames. */
+class IndentScanner {
+  readonly stack: Frame[] = [];
+  /** Set while inside a `|` or `>` block scalar: the column its key sits at. */
+  private blockScalarCol: number | undefined;
+
+  /** True when `line` (its indentation) continues a block scalar opened above. */
+  inBlockScalar(indent: number, blank: boolean): boolean {
+    return this.blockScalarCol !== undefined && (blank || indent > this.blockScalarCol);
+  }
+
+  feed(text: string): void {
+    const blank = /^\s*$/.test(text);
+    const indent = /^ */.exec(text)![0].length;
+    if (this.inBlockScalar(indent, blank)) return;
+    this.blockScalarCol = undefined;
+    const shape = shapeOf(text);
+    if (!shape) return;
+    if (/^(---|\.\.\.)(\s|$)/.test(text)) {
+      this.stack.length = 0;
+      return;
+    }
+    // A more-indented line with neither dash nor key continues the previous plain scalar.
+    const top = this.top();
+    if (shape.dashes.length === 0 && shape.key === undefined && top && indent > top.col) return;
+    for (const dash of shape.dashes) this.open(dash, 'seq');
+    if (shape.key !== undefined) {
+      const map = this.open(shape.contentCol, 'map');
+      map.key = shape.key;
+      map.keyHasValue = shape.value !== '';
+      map.keys.push(shape.key);
+      if (/^[|>][-+0-9]*$/.test(shape.value ?? '')) this.blockScalarCol = shape.contentCol;
+    }
+  }
+
+  top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Enter a map or a sequence at `col`, leaving the containers it closes. */
+  open(col: number, kind: Frame['kind']): Frame {
+    for (;;) {
+      const top = this.top();
+      if (!top || top.col < col) break;
+      if (top.col === col) {
+        if (top.kind === kind) {
+          if (kind === 'seq') top.index++;
+          return top;
+        }
+        // `key:` followed by `- item` at the key's own column: a compact sequence under the key.
+        if (kind === 'seq' && top.kind === 'map' && !top.keyHasValue) break;
+      }
+      this.stack.pop();
+    }
+    const frame: Frame = { col, kind, keys: [], index: 0 };
+    this.stack.push(frame);
+    return frame;
+  }
+
+  /** The path to the innermost container. */
+  path(): (string | number)[] {
+    const out: (string | number)[] = [];
+    for (let i = 0; i < this.stack.length - 1; i++) {
+      const f = this.stack[i];
+      out.push(f.kind === 'map' ? f.key ?? '' : f.index);
+    }
+    return out;
+  }
+}
+
+/** Keys at exactly `col` in the lines after `line`, until the mapping at that column ends. */
+function keysBelow(lines: string[], line: number, col: number): string[] {
+  const keys: string[] = [];
+  let blockScalarCol: number | undefined;
+  for (let i = line + 1; i < lines.length; i++) {
+    const text = lines[i];
+    const blank = /^\s*$/.test(text);
+    const indent = /^ */.exec(text)![0].length;
+    if (blockScalarCol !== undefined && (blank || indent > blockScalarCol)) continue;
+    blockScalarCol = undefined;
+    const shape = shapeOf(text);
+    if (!shape) continue;
+    if (indent < col || /^(---|\.\.\.)(\s|$)/.test(text)) break;
+    if (indent > col) continue;
+    if (shape.dashes.length > 0) continue; // a compact sequence inside this mapping
+    if (shape.key === undefined) break;
+    keys.push(shape.key);
+    if (/^[|>][-+0-9]*$/.test(shape.value ?? '')) blockScalarCol = col;
+  }
+  return keys;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion.
+
+interface Context {
+  lines: string[];
+  line: number;
+  character: number;
+  pd: ParsedDocument;
+  model: PartnershipModel;
+  today: Day;
+  unit: number;
+  eol: string;
+}
+
+export function completion(text: string, position: Position, options: CompletionOptions): CompletionList {
+  const lines = splitLines(text);
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  if (position.line < 0 || position.line >= lines.length) return empty;
+  const lineText = lines[position.line];
+  const character = Math.min(position.character, lineText.length);
+  const prefix = lineText.slice(0, character);
+  const suffix = lineText.slice(character);
+
+  const scanner = new IndentScanner();
+  for (let i = 0; i < position.line; i++) scanner.feed(lines[i]);
+  const indent = /^ */.exec(prefix)![0].length;
+  if (scanner.inBlockScalar(indent, /^\s*$/.test(lineText))) return empty;
+  if (/(^|\s)#/.test(prefix) || /^\s*(---|\.\.\.)/.test(prefix)) return empty;
+
+  const pd = new ParsedDocument(text);
+  const ctx: Context = {
+    lines,
+    line: position.line,
+    character,
+    pd,
+    model: new PartnershipModel(pd),
+    today: options.today,
+    unit: detectIndentUnit(lines),
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  const at = (col: number): Position => ({ line: position.line, character: col });
+
+  // The `- ` indicators typed so far on this line, then what follows them.
+  const dashes: number[] = [];
+  let pos = indent;
+  for (;;) {
+    const m = /^-( +|$)/.exec(prefix.slice(pos));
+    if (!m || (m[1] === '' && pos + 1 < lineText.length && lineText[pos + 1] !== ' ')) break;
+    if (m[1] === '' && pos + 1 === character && suffix === '') break; // a lone '-' being typed
+    dashes.push(pos);
+    pos += m[0].length;
+  }
+  const rest = prefix.slice(pos);
+  for (const dash of dashes) scanner.open(dash, 'seq');
+
+  const keyValue = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],:][^#:]*?)(\s*):( *)(.*)$/.exec(rest);
+  if (keyValue) {
+    // `key: val|` — complete the value of `key`.
+    const key = unquote(keyValue[1]);
+    scanner.open(pos, 'map');
+    const path = [...scanner.path(), key];
+    const valueStart = pos + keyValue[1].length + keyValue[2].length + 1 + keyValue[3].length;
+    const needsSpace = keyValue[3] === '';
+    return { isIncomplete: false, items: valueItems(ctx, path, keyValue[4], valueStart, suffix, needsSpace, at) };
+  }
+  if (options.triggerCharacter === ' ' && rest === '' && dashes.length === 0) return empty;
+
+  if (!/^[^\s:#[\]{},]*$/.test(rest)) return empty;
+  const wordEnd = character + /^[^\s:#[\]{},]*/.exec(suffix)![0].length;
+  const range: Range = { start: at(pos), end: at(wordEnd) };
+  const keyOnly = /^[^\s:#[\]{},]*\s*:/.test(suffix);
+
+  if (dashes.length > 0) {
+    // `  - |` or `  - wo|`: a new (or edited) list item.
+    const seqPath = scanner.path();
+    const seqSchema = schemaAt(seqPath);
+    const item = resolveSchema(seqSchema?.items);
+    if (!item) return empty;
+    if (isPersonRef(item)) {
+      return { isIncomplete: false, items: personItems(ctx, range, (id) => id, listValues(ctx, seqPath, rest)) };
+    }
+    if (item.properties) {
+      const present = keysBelow(lines, position.line, pos);
+      const items = keyItems(ctx, item, present, range, pos, keyOnly);
+      if (!keyOnly) items.push(...snippetItems(ctx, item, range, pos, ''));
+      return { isIncomplete: false, items };
+    }
+    return { isIncomplete: false, items: scalarItems(ctx, item, range, '') };
+  }
+
+  // A key (or nothing yet) at column `pos`: find the container that column belongs to.
+  let top = scanner.top();
+  while (top && top.col > pos) {
+    scanner.stack.pop();
+    top = scanner.top();
+  }
+  if (top && top.kind === 'seq' && top.col === pos) {
+    // At the column of a list's dashes without a dash yet: offer whole new items.
+    const item = resolveSchema(schemaAt(scanner.path())?.items);
+    return { isIncomplete: false, items: item ? newItemSnippets(ctx, item, range, pos) : [] };
+  }
+  if (top && top.kind === 'seq') return empty; // between a dash and its content: ambiguous
+  let mapPath: (string | number)[];
+  let present: string[];
+  if (!top) {
+    mapPath = [];
+    present = keysBelow(lines, position.line, pos);
+  } else if (top.col === pos) {
+    mapPath = scanner.path();
+    present = [...top.keys, ...keysBelow(lines, position.line, pos)];
+  } else {
+    // Deeper than the mapping above: the value of its latest key, if that key opened a block.
+    if (top.keyHasValue || top.key === undefined) return empty;
+    mapPath = [...scanner.path(), top.key];
+    const s = schemaAt(mapPath);
+    if (s?.items) {
+      const item = resolveSchema(s.items);
+      return { isIncomplete: false, items: item ? newItemSnippets(ctx, item, range, pos) : [] };
+    }
+    present = keysBelow(lines, position.line, pos);
+  }
+  const schema = schemaAt(mapPath);
+  if (!schema?.properties) return empty;
+  return { isIncomplete: false, items: keyItems(ctx, schema, present, range, pos, keyOnly) };
+}
+
+function detectIndentUnit(lines: string[]): number {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const here = shapeOf(lines[i]);
+    if (!here || here.key === undefined || here.value !== '' || here.indent !== 0) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = shapeOf(lines[j]);
+      if (!next) continue;
+      if (next.indent > 0) return next.indent;
+      break;
+    }
+  }
+  return 2;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(3, '0');
+}
+
+function markdown(value: string | undefined): MarkupContent | undefined {
+  return value ? { kind: 'markdown', value } : undefined;
+}
+
+/** Escape text for a snippet's literal part. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/** What a field takes, for the detail line of its completion. */
+function typeSummary(s: SchemaNode): string {
+  if (s.ref === 'personRef') return 'person id';
+  if (s.ref === 'date') return 'date YYYY-MM-DD';
+  if (s.ref === 'id') return 'id';
+  if (s.enum) return s.enum.map(String).join(' | ');
+  if (s.const !== undefined) return String(s.const);
+  if (s.items) {
+    const item = resolveSchema(s.items);
+    return item?.ref === 'personRef' ? 'list of person ids' : 'list';
+  }
+  if (s.properties) return 'mapping';
+  const type = Array.isArray(s.type) ? s.type.join(' | ') : s.type;
+  return type === 'string' ? 'text' : type ?? 'value';
+}
+
+function keyItems(ctx: Context, schema: SchemaNode, present: string[], range: Range, col: number, keyOnly: boolean): CompletionItem[] {
+  const required = new Set(schema.required ?? []);
+  const items: CompletionItem[] = [];
+  Object.entries(schema.properties ?? {}).forEach(([key, raw], i) => {
+    if (present.includes(key)) return;
+    const s = resolveSchema(raw)!;
+    const newText = keyOnly ? key : keyInsertText(ctx, key, s, col);
+    items.push({
+      label: key,
+      kind: CompletionKind.Property,
+      detail: `${typeSummary(s)}${required.has(key) ? ' (required)' : ''}`,
+      documentation: markdown(documentationOf(s)),
+      sortText: `${required.has(key) ? '0' : '1'}${pad(i)}`,
+      insertTextFormat: keyOnly ? 1 : 2,
+      ...(newText.includes('\n') ? { insertTextMode: 1 as const } : {}),
+      textEdit: { range, newText },
+    });
+  });
+  return items;
+}
+
+/** `key: …` as a snippet, with the nested lines a block needs, indented for column `col`. */
+function keyInsertText(ctx: Context, key: string, s: SchemaNode, col: number): string {
+  const childIndent = ' '.repeat(col + ctx.unit);
+  const eol = ctx.eol;
+  if (s.items) {
+    const item = resolveSchema(s.items);
+    if (isPersonRef(item)) return `${key}: [$1]`;
+    const snippet = s.defaultSnippets?.[0] ?? item?.defaultSnippets?.[0];
+    const body = Array.isArray(snippet?.body) ? snippet!.body[0] : snippet?.body;
+    if (body && typeof body === 'object') return `${key}:${eol}${itemLines(body as Record<string, unknown>, col + ctx.unit, ctx.unit).join(eol)}`;
+    return `${key}:${eol}${childIndent}- $0`;
+  }
+  if (s.properties) {
+    const required = (s.required ?? []).filter((k) => s.properties![k]);
+    if (required.length === 0) return `${key}:${eol}${childIndent}$0`;
+    return `${key}:${eol}${required.map((k, i) => `${childIndent}${k}: ${valuePlaceholder(resolveSchema(s.properties![k])!, i + 1)}`).join(eol)}`;
+  }
+  return `${key}: ${valuePlaceholder(s, 1)}`;
+}
+
+function valuePlaceholder(s: SchemaNode, n: number): string {
+  if (s.const !== undefined) return snippetText(String(s.const));
+  if (s.enum) return `\${${n}|${s.enum.map(String).join(',')}|}`;
+  if (s.type === 'boolean') return `\${${n}|true,false|}`;
+  if (s.ref === 'date') return `\${${n}:YYYY-MM-DD}`;
+  return `$${n}`;
+}
+
+/** A snippet body as `- first: …` plus aligned lines, the dash at column `dashCol`. */
+function itemLines(body: Record<string, unknown>, dashCol: number, unit: number): string[] {
+  const lines = bodyLines(body, unit);
+  return lines.map((l, i) => (i === 0 ? `${' '.repeat(dashCol)}- ${l}` : `${' '.repeat(dashCol + 2)}${l}`));
+}
+
+/** A snippet body (an object of snippet strings) as YAML lines without a base indentation. */
+function bodyLines(body: Record<string, unknown>, unit: number): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (Array.isArray(value)) {
+      if (value.every((v) => typeof v !== 'object')) out.push(`${key}: [${value.map(String).join(', ')}]`);
+      else {
+        out.push(`${key}:`);
+        for (const v of value) {
+          const nested = bodyLines(v as Record<string, unknown>, unit);
+          nested.forEach((l, i) => out.push(`${' '.repeat(unit)}${i === 0 ? '- ' : '  '}${l}`));
+        }
+      }
+    } else if (value !== null && typeof value === 'object') {
+      out.push(`${key}:`);
+      for (const l of bodyLines(value as Record<string, unknown>, unit)) out.push(`${' '.repeat(unit)}${l}`);
+    } else {
+      out.push(`${key}: ${String(value)}`);
+    }
+  }
+  return out;
+}
+
+/** Snippets for the item after a `- ` already typed: the body's lines, aligned under the first. */
+function snippetItems(ctx: Context, item: SchemaNode, range: Range, col: number, dashPrefix: string): CompletionItem[] {
+  return (item.defaultSnippets ?? []).map((snippet) => {
+    const body = snippet.body as Record<string, unknown>;
+    const lines = bodyLines(body, ctx.unit);
+    const base = ' '.repeat(col + dashPrefix.length);
+    const newText = dashPrefix + lines.map((l, i) => (i === 0 ? l : base + l)).join(ctx.eol);
+    return {
+      label: dashPrefix ? `- ${snippet.label}` : snippet.label,
+      kind: CompletionKind.Snippet,
+      detail: snippet.description,
+      documentation: { kind: 'markdown', value: '```yaml\n' + (dashPrefix + lines.map((l, i) => (i === 0 ? l : ' '.repeat(dashPrefix.length) + l)).join('\n')).replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1') + '\n```' },
+      sortText: `2${snippet.label}`,
+      filterText: dashPrefix ? `- ${snippet.label}` : snippet.label,
+      insertTextFormat: 2,
+      insertTextMode: 1,
+      textEdit: { range, newText },
+    } satisfies CompletionItem;
+  });
+}
+
+/** At a list's dash column with no dash typed yet: whole items, `- ` included. */
+function newItemSnippets(ctx: Context, item: SchemaNode, range: Range, col: number): CompletionItem[] {
+  if (item.properties) return snippetItems(ctx, item, range, col, '- ');
+  if (isPersonRef(item)) return personItems(ctx, range, (id) => `- ${id}`, new Set());
+  return [];
+}
+
+/** The ids already in the list at `path`, except one occurrence of the word being typed. */
+function listValues(ctx: Context, path: JsonPath, typing: string): Set<string> {
+  const node = locate(ctx.pd.root, path)?.node;
+  const values: string[] = [];
+  if (isSeq(node)) for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') values.push(item.value);
+  const i = values.indexOf(typing);
+  if (i >= 0) values.splice(i, 1);
+  return new Set(values);
+}
+
+function personItems(ctx: Context, range: Range, text: (id: string) => string, exclude: Set<string>): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  ctx.model.people.forEach((person, i) => {
+    const id = person.str('id');
+    if (!id || exclude.has(id) || ctx.model.personById.get(id) !== person) return;
+    items.push({
+      label: id,
+      kind: CompletionKind.Reference,
+      detail: personSummary(ctx.model, id),
+      documentation: markdown(personMarkdown(ctx.model, id)),
+      sortText: `0${pad(i)}`,
+      insertTextFormat: 1,
+      textEdit: { range, newText: text(id) },
+    });
+  });
+  return items;
+}
+
+/** "Jane Doe · VP Compliance · customer" */
+export function personSummary(model: PartnershipModel, id: string): string {
+  const p = model.personById.get(id);
+  if (!p) return id;
+  return [p.str('name') ?? id, p.str('role'), p.str('side')].filter(Boolean).join(' · ');
+}
+
+/** "**Jane Doe** (`jdoe`) — VP Compliance, customer side · decision maker · sponsor" */
+export function personMarkdown(model: PartnershipModel, id: string): string | undefined {
+  const p = model.personById.get(id);
+  if (!p) return undefined;
+  const side = p.str('side');
+  const sideText = side === 'customer' ? `customer side (${model.customerName()})` : side === 'ours' ? 'our side' : undefined;
+  const about = [p.str('role'), sideText].filter(Boolean).join(', ');
+  const flags = [p.bool('decisionMaker') ? 'decision maker' : undefined, p.bool('sponsor') ? 'sponsor' : undefined].filter(Boolean);
+  const tail = [about, ...flags].filter(Boolean).join(' · ');
+  return `**${p.str('name') ?? id}** (\`${id}\`)${tail ? ` — ${tail}` : ''}`;
+}
+
+function valueItems(
+  ctx: Context,
+  path: JsonPath,
+  typed: string,
+  valueStart: number,
+  suffix: string,
+  needsSpace: boolean,
+  at: (col: number) => Position,
+): CompletionItem[] {
+  const s = schemaAt(path);
+  if (!s) return [];
+  const lead = needsSpace ? ' ' : '';
+  const flow = /^\[([^\]]*)$/.exec(typed);
+  if (s.items && isPersonRef(resolveSchema(s.items))) {
+    if (flow) {
+      // Inside `[a, b, |]`: the word since the last comma.
+      const inside = flow[1];
+      const lastComma = inside.lastIndexOf(',');
+      const before = inside.slice(lastComma + 1);
+      const word = before.trimStart();
+      if (/[\s"']/.test(word)) return [];
+      const start = valueStart + 1 + lastComma + 1 + (before.length - word.length);
+      const end = valueStart + typed.length + /^[^\s,\]#]*/.exec(suffix)![0].length;
+      return personItems(ctx, { start: at(start), end: at(end) }, (id) => id, listValues(ctx, path, word));
+    }
+    if (typed !== '' || /\S/.test(suffix)) return [];
+    return personItems(ctx, { start: at(valueStart), end: at(valueStart) }, (id) => `${lead}[${id}]`, listValues(ctx, path, ''));
+  }
+  if (!/^[^\s#:[\]{},]*$/.test(typed)) return [];
+  const end = valueStart + typed.length + /^[^\s#]*/.exec(suffix)![0].length;
+  const range: Range = { start: at(valueStart), end: at(end) };
+  if (isPersonRef(s)) return personItems(ctx, range, (id) => lead + id, new Set());
+  return scalarItems(ctx, s, range, lead, path);
+}
+
+/** Enum values, booleans, the format version, today's date, the next free id. */
+function scalarItems(ctx: Context, s: SchemaNode, range: Range, lead: string, path?: JsonPath): CompletionItem[] {
+  const item = (label: string, kind: CompletionKind, detail: string | undefined, doc: string | undefined, sort: string): CompletionItem => ({
+    label,
+    kind,
+    detail,
+    documentation: markdown(doc),
+    sortText: sort,
+    insertTextFormat: 1,
+    textEdit: { range, newText: lead + label },
+  });
+  if (s.enum) return s.enum.map((v, i) => item(String(v), CompletionKind.EnumMember, s.enumDescriptions?.[i], enumDocumentation(s, v), pad(i)));
+  if (s.const !== undefined) return [item(String(s.const), CompletionKind.Value, undefined, documentationOf(s), '0')];
+  if (s.type === 'boolean') return ['true', 'false'].map((v, i) => item(v, CompletionKind.Value, undefined, undefined, pad(i)));
+  if (s.ref === 'date') return [item(formatDay(ctx.today), CompletionKind.Value, 'today', undefined, '0')];
+  if (s.ref === 'id' && path && path.length === 3 && typeof path[1] === 'number') {
+    const next = nextId(ctx, String(path[0]));
+    return next ? [item(next, CompletionKind.Value, 'next free id', undefined, '0')] : [];
+  }
+  return [];
+}
+
+/** "C-13" after C-1 … C-12: the prefix the section's ids share, and one more than the highest number. */
+function nextId(ctx: Context, section: string): string | undefined {
+  const node = locate(ctx.pd.root, [section])?.node;
+  if (!isSeq(node)) return undefined;
+  const used = new Set<string>();
+  const numbers = new Map<string, number>();
+  for (const item of node.items) {
+    const id = (item as { get?: (k: string) => unknown }).get?.('id');
+    if (typeof id !== 'string') continue;
+    used.add(id);
+    const m = /^(.*?)(\d+)$/.exec(id);
+    if (m) numbers.set(m[1], Math.max(numbers.get(m[1]) ?? 0, Number(m[2])));
+  }
+  let best: [string, number] | undefined;
+  for (const [prefix, n] of numbers) if (!best || n > best[1]) best = [prefix, n];
+  if (!best) return undefined;
+  let n = best[1] + 1;
+  while (used.has(`${best[0]}${n}`)) n++;
+  return `${best[0]}${n}`;
+}

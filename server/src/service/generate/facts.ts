@@ -1,0 +1,244 @@
+// What the agenda and the status report both say about a partnership, computed once from the
+// model with the same judgements the rules use (so the documents agree with the diagnostics).
+import { addCadence, Cadence, formatDay, isCadence, plural } from '../dates';
+import type { Obj, PartnershipModel } from '../model';
+import { commitmentState } from '../outline';
+import { ACTIVE_STATUSES } from '../rules/commitment-overdue';
+import type { Day } from '../types';
+import { joinAnd, md } from './markdown';
+
+/** The day `cadence` before `day` (the inverse step of addCadence, months clamped the same way). */
+export function subtractCadence(day: Day, cadence: Cadence): Day {
+  switch (cadence) {
+    case 'daily':
+      return day - 1;
+    case 'weekly':
+      return day - 7;
+    case 'biweekly':
+      return day - 14;
+    case 'monthly':
+      return addMonths(day, -1);
+    case 'quarterly':
+      return addMonths(day, -3);
+  }
+}
+
+function addMonths(day: Day, months: number): Day {
+  const d = new Date(day * 86_400_000);
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12; // 0-based
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Math.round(Date.UTC(year, month, Math.min(d.getUTCDate(), last)) / 86_400_000);
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Monday 2026-11-23". */
+export function longDay(day: Day): string {
+  const wd = (((day + 4) % 7) + 7) % 7;
+  return `${WEEKDAYS[wd]} ${formatDay(day)}`;
+}
+
+/** A person id as Markdown: their name when they are defined, else the id. Empty for no id. */
+export function personText(model: PartnershipModel, id: string | undefined): string {
+  return id === undefined ? '' : md(model.personName(id));
+}
+
+/** "Jane Doe (VP Compliance)". */
+export function personWithRole(model: PartnershipModel, id: string): string {
+  const role = model.personById.get(id)?.str('role');
+  return role ? `${personText(model, id)} (${md(role)})` : personText(model, id);
+}
+
+/** "C-12" / "—": an item's id as Markdown. */
+export function idText(o: Obj): string {
+  return md(o.str('id'));
+}
+
+/** A count of days as text; "—" when unknown, never negative. */
+export function daysText(n: number | undefined): string {
+  return n === undefined || n < 0 ? '' : plural(n, 'day');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commitments
+
+export interface Late {
+  c: Obj;
+  due: Day;
+  daysLate: number;
+}
+
+/** Open or in-progress commitments due before today, the longest overdue first (file order on ties). */
+export function overdueCommitments(model: PartnershipModel, today: Day): Late[] {
+  const out: Late[] = [];
+  for (const c of model.commitments) {
+    if (commitmentState(c, today, 0) !== 'overdue') continue;
+    const due = c.day('due')!;
+    out.push({ c, due, daysLate: today - due });
+  }
+  return out.sort((a, b) => a.due - b.due);
+}
+
+/** Open or in-progress commitments due from `from` to `to`, inclusive, soonest first. */
+export function commitmentsDueBetween(model: PartnershipModel, from: Day, to: Day): Obj[] {
+  const out: { c: Obj; due: Day }[] = [];
+  for (const c of model.commitments) {
+    const status = c.str('status');
+    const due = c.day('due');
+    if (!status || !ACTIVE_STATUSES.has(status) || due === undefined || due < from || due > to) continue;
+    out.push({ c, due });
+  }
+  return out.sort((a, b) => a.due - b.due).map((x) => x.c);
+}
+
+/** How many times a commitment's due date was moved (its history entries). */
+export function timesMoved(c: Obj): number {
+  return c.list('history').length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concerns and risks
+
+export function openConcerns(model: PartnershipModel): Obj[] {
+  return model.concerns.filter((k) => k.str('status') === 'open');
+}
+
+/** An open concern with no response recorded (the rule's `concern-unanswered` without the grace period). */
+export function unanswered(k: Obj): boolean {
+  return !k.has('response');
+}
+
+/** Risks not mitigated or closed; a risk with no status at all counts as open. */
+export function openRisks(model: PartnershipModel): Obj[] {
+  return model.risks.filter((r) => {
+    const status = r.scalar('status');
+    return status === undefined || status === null || status === 'open';
+  });
+}
+
+/** "3 days" since `day`, or "" when unknown or in the future. */
+export function ageText(day: Day | undefined, today: Day): string {
+  return day === undefined ? '' : daysText(today - day);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/** Customer-side people whose contact cadence has lapsed, as the contact-stale rule sees them. */
+export function staleContacts(model: PartnershipModel, today: Day): string[] {
+  const out: string[] = [];
+  for (const p of model.people) {
+    const cadence = p.str('contactEvery');
+    if (p.str('side') !== 'customer' || !isCadence(cadence)) continue;
+    const who = whoText(model, p);
+    if (!p.has('lastContact')) {
+      out.push(`${who}: no contact recorded at all; agreed ${cadence}.`);
+      continue;
+    }
+    const last = p.day('lastContact');
+    if (last === undefined) continue;
+    const next = addCadence(last, cadence);
+    if (next >= today) continue;
+    out.push(`${who}: no contact for ${plural(today - last, 'day')} (last ${formatDay(last)}); agreed ${cadence}, so contact was due ${formatDay(next)}.`);
+  }
+  return out;
+}
+
+/** A person object as "Name (role)". */
+export function whoText(_model: PartnershipModel, p: Obj): string {
+  const name = md(p.str('name') ?? p.str('id') ?? 'Someone');
+  const role = p.str('role');
+  return role ? `${name} (${md(role)})` : name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The communication plan
+
+/** Person ids of a reference list, with their names joined: "Jane Doe and Priya Nair". */
+export function namesOf(model: PartnershipModel, ids: string[]): string {
+  return joinAnd(ids.map((id) => personText(model, id)));
+}
+
+/** Lapses in the communication plan, one line each, in plan order. */
+export function communicationLapses(model: PartnershipModel, today: Day): string[] {
+  const plan = model.communication;
+  const customer = md(model.customerName());
+  if (!plan) return ['There is no communication plan: no agreed status report, review meeting or escalation path.'];
+  const out: string[] = [];
+
+  const report = plan.obj('statusReport');
+  if (!report) out.push('The plan has no status report.');
+  else {
+    const cadence = report.str('cadence');
+    const last = report.day('lastSent');
+    if (!isCadence(cadence)) out.push('The status report has no valid cadence, so nobody can tell when one is late.');
+    else if (!report.has('lastSent')) out.push(`No ${cadence} status report has been sent yet.`);
+    else if (last !== undefined && addCadence(last, cadence) < today) {
+      const next = addCadence(last, cadence);
+      out.push(`The ${cadence} status report is ${plural(today - next, 'day')} overdue: last sent ${formatDay(last)}, the next was due ${formatDay(next)}.`);
+    }
+  }
+
+  const review = plan.obj('reviewMeeting');
+  if (!review) out.push('The plan has no regular review meeting.');
+  else {
+    const cadence = review.str('cadence');
+    const last = review.day('lastHeld');
+    if (!isCadence(cadence)) out.push('The review meeting has no valid cadence.');
+    else if (!review.has('lastHeld')) out.push(`No ${cadence} review meeting has been held yet.`);
+    else if (last !== undefined && addCadence(last, cadence) < today) {
+      const next = addCadence(last, cadence);
+      out.push(`The ${cadence} review meeting is ${plural(today - next, 'day')} overdue: last held ${formatDay(last)}, the next was due ${formatDay(next)}.`);
+    }
+  }
+
+  const sign = signOff(model);
+  if (sign.state === 'missing') out.push(`Nobody at ${customer} has signed off the communication plan.`);
+  else if (sign.state === 'wrong-side') out.push(`The communication plan was signed off by ${sign.by}, who is not on ${customer}'s side, so ${customer} has not agreed to it.`);
+  return out;
+}
+
+export type SignOff =
+  | { state: 'no-plan' }
+  | { state: 'missing' }
+  | { state: 'wrong-side'; by: string }
+  | { state: 'signed'; by: string; on?: string };
+
+/** Who signed the communication plan off, as Markdown names. */
+export function signOff(model: PartnershipModel): SignOff {
+  const plan = model.communication;
+  if (!plan) return { state: 'no-plan' };
+  const signed = plan.obj('signedOff');
+  const by = signed?.str('by');
+  if (!signed || by === undefined) return { state: 'missing' };
+  const who = personText(model, by);
+  if (model.side(by) !== 'customer') return { state: 'wrong-side', by: who };
+  const on = signed.day('on');
+  return { state: 'signed', by: who, on: on === undefined ? undefined : formatDay(on) };
+}
+
+/** The customer's decision makers and sponsors, in file order (people with an id only). */
+export function customerLeaders(model: PartnershipModel): { decisionMakers: Obj[]; sponsors: Obj[] } {
+  const decisionMakers: Obj[] = [];
+  const sponsors: Obj[] = [];
+  for (const p of model.people) {
+    if (p.str('side') !== 'customer') continue;
+    if (p.bool('decisionMaker')) decisionMakers.push(p);
+    if (p.bool('sponsor')) sponsors.push(p);
+  }
+  return { decisionMakers, sponsors };
+}
+
+/** Our escalation contacts' ids, deduplicated, in plan order. */
+export function escalationIds(model: PartnershipModel): string[] {
+  const ids = model.communication?.refs('escalation').map((r) => r.id) ?? [];
+  return [...new Set(ids.filter((id) => id.trim() !== ''))];
+}
+
+/** A 1–5 score as "3/5", or "" when it is missing or not a number. */
+export function scoreText(health: Obj | undefined, key: string): string {
+  const n = health?.num(key);
+  return n === undefined || !Number.isFinite(n) ? '' : `${md(String(n))}/5`;
+}

@@ -1,0 +1,66 @@
+// Quick fixes against golden files: the fixture goes in, the golden is the exact text after the
+// edit, and the fixed text must no longer have the diagnostic. UPDATE_GOLDEN=1 rewrites goldens
+// (read them before committing: they are the spec).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Diagnostic, Fix } from '../../server/src/service';
+import { applyEdits, check } from '../helpers';
+
+const DIR = path.join(__dirname, '../../../test/fixtures/quickfix');
+
+interface Case {
+  file: string;
+  rule: string;
+  /** The fix whose title starts with this. */
+  fix: string;
+  golden: string;
+  /** Every rule still reported on the fixed text, in order: what the user sees next. */
+  after: string[];
+}
+
+const CASES: Case[] = [
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'overdue.mark-done', after: ["commitment-overdue"] },
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'overdue.renegotiate-new-history', after: ["commitment-due-soon", "commitment-overdue"] },
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'overdue.renegotiate-existing-history', after: ["commitment-overdue", "commitment-due-soon"] },
+  { file: 'no-plan', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'no-plan.insert-plan', after: ["communication-plan-unsigned", "status-report-overdue"] },
+  { file: 'no-status-report', rule: 'communication-plan-missing', fix: 'Add a weekly statusReport', golden: 'no-status-report.add-status-report', after: ["status-report-overdue"] },
+  { file: 'typos', rule: 'schema', fix: "Rename 'ownr' to 'owner'", golden: 'typos.rename-key', after: ["communication-plan-missing", "unknown-reference", "schema"] },
+  { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "commitment-unowned", "schema", "unknown-reference"] },
+  { file: 'typos', rule: 'unknown-reference', fix: "Change 'lnguen' to 'lnguyen'", golden: 'typos.reference', after: ["communication-plan-missing", "schema", "schema"] },
+  { file: 'crlf', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'crlf.renegotiate', after: ["commitment-due-soon"] },
+];
+
+function findFix(text: string, c: Case): { fix: Fix & { kind: 'quickfix' }; target: Diagnostic } {
+  const ds = check(text);
+  for (const d of ds.filter((x) => x.code === c.rule)) {
+    const fix = d.data?.fixes.find((f) => f.title.startsWith(c.fix));
+    if (fix && fix.kind === 'quickfix') return { fix, target: d };
+  }
+  throw new Error(`no fix '${c.fix}' for ${c.rule} in ${c.file}: ${ds.map((d) => `${d.code}: ${d.data?.fixes.map((f) => f.title).join(', ')}`).join('; ')}`);
+}
+
+describe('quick fixes (golden files)', () => {
+  for (const c of CASES) {
+    it(`${c.file}: ${c.fix}`, () => {
+      const input = fs.readFileSync(path.join(DIR, `${c.file}.partnership.yaml`), 'utf8');
+      const { fix, target } = findFix(input, c);
+      const output = applyEdits(input, fix.edits);
+      const goldenPath = path.join(DIR, `${c.golden}.golden.yaml`);
+      if (process.env.UPDATE_GOLDEN) fs.writeFileSync(goldenPath, output);
+      assert.strictEqual(output, fs.readFileSync(goldenPath, 'utf8'));
+      // The problem the fix addresses is gone, and the fix introduced no new one.
+      const before = check(input);
+      const after = check(output);
+      assert.ok(!after.some((d) => d.code === c.rule && d.message === target.message), `still reported: ${target.message}`);
+      assert.deepStrictEqual(after.map((d) => d.code), c.after);
+      assert.deepStrictEqual(after.filter((d) => d.code === 'schema' || d.code === 'yaml-syntax').map((d) => d.message), before.filter((d) => (d.code === 'schema' || d.code === 'yaml-syntax') && d.message !== target.message).map((d) => d.message));
+    });
+  }
+
+  it('CRLF files get CRLF in inserted lines', () => {
+    const input = fs.readFileSync(path.join(DIR, 'crlf.partnership.yaml'), 'utf8');
+    const output = applyEdits(input, findFix(input, CASES[CASES.length - 1]).fix.edits);
+    assert.ok(!/[^\r]\n/.test(output), 'a bare \\n was inserted');
+  });
+});

@@ -159,8 +159,8 @@ function agendaMarkdown(
     `Open with questions and let ${customer} talk. Take notes; explanations and defence can wait until the facts.`,
     '',
     `1. How do you see the state of the project right now: what is working, and what is not?`,
-    `2. How do you feel about the way we manage the project: planning, reporting, decisions?`,
-    `3. Which of your concerns do you feel we have not dealt with, or not dealt with well enough?`,
+    `2. What do you think of how we run the project: planning, reporting, decisions?`,
+    `3. What is still bothering you that we have not resolved, or resolved badly?`,
     ...silent.map((k) => `   - Still without an answer from us: ${concernLabel(k)}${raisedBy(model, k)}.`),
     `4. Is anyone on our team making this harder for you? What would help?`,
   ];
@@ -245,17 +245,15 @@ function agendaMarkdown(
 
 function healthLine(health: Obj | undefined): string {
   if (!health) return 'not assessed';
-  const status = health.str('status');
   const assessed = health.day('assessed');
-  const bits: string[] = [];
-  bits.push(`${md(status ?? 'unknown')}${assessed !== undefined ? ` (assessed ${formatDay(assessed)})` : ''}`);
+  let line = md(health.str('status') ?? 'unknown');
+  if (assessed !== undefined) line += ` (assessed ${formatDay(assessed)})`;
   const trend = health.str('trend');
-  if (trend) bits.push(md(trend));
+  if (trend) line += `, trend ${md(trend)}`;
   const scores = ['access', 'credibility', 'trust'].map((k) => (scoreText(health, k) ? `${k} ${scoreText(health, k)}` : '')).filter(Boolean);
-  if (scores.length > 0) bits.push(scores.join(', '));
-  let line = bits.join('; ');
+  if (scores.length > 0) line += `; ${scores.join(', ')}`;
   const note = health.str('note');
-  if (note) line += `. ${md(note)}`;
+  if (note) line += `. Note: ${md(note)}`;
   return line;
 }
 
@@ -345,7 +343,7 @@ function workingAgreements(model: PartnershipModel, today: Day): string[] {
 
   const item = (title: string, current: string, agree: string) => [`### ${title}`, '', `- Current: ${current}.`, `- To agree: ${agree}`, ''];
   const lines = [
-    ...item('Status reporting', reporting, 'one format used for every report, good news or bad; the day it goes out; who receives it; who writes it.'),
+    ...item('Status reporting', reporting, 'a fixed layout that does not change with the news; the day it goes out; who receives it; who writes it.'),
     ...item('Financial reporting', 'not defined', 'how budget, spend and forecast are reported, how often and to whom, and how a change in cost is raised before it happens.'),
     ...item('Issue and risk handling', issues, `how a new issue or risk is logged, who owns it, how soon ${md(model.customerName())} hears back, and when it is escalated.`),
     ...item('How meetings are run', meetings, 'who chairs, the standing agenda, how often, and how decisions and actions are written down and shared.'),
@@ -364,7 +362,7 @@ function seniorLines(model: PartnershipModel): string[] {
     lines.push(`- ${personWithRole(model, id)}, our escalation contact: attends, backs the re-commitments with people and time, and gives ${customer} a direct line if the reset does not hold.`);
   }
   for (const s of customerLeaders(model).sponsors) {
-    lines.push(`- ${whoText(model, s)}, ${customer}'s sponsor: hears the plan first-hand and confirms it for ${customer}.`);
+    lines.push(`- ${whoText(model, s)}, sponsor at ${customer}: hears the plan first-hand and confirms it on the customer's side.`);
   }
   return lines;
 }

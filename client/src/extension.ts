@@ -1,0 +1,73 @@
+// The VS Code extension: starts the language server, shows the Partnerships view and registers the
+// commands. It holds no knowledge of the file format; diagnostics, fixes, outlines and generated
+// documents all come from the server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  OUTLINE_REQUEST,
+  OUTLINES_CHANGED_NOTIFICATION,
+  type OutlineParams,
+  type OutlineResult,
+  type OutlinesChangedParams,
+} from '../../server/src/lsp/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { PARTNERSHIP_GLOB, PartnershipsTreeProvider } from './partnershipsView';
+
+export const VIEW_ID = 'partnership.partnerships';
+
+/** What `activate()` returns: handles for the integration tests. */
+export interface PartnershipExtensionApi {
+  client: LanguageClient;
+  /** Resolves once the language server is running. */
+  ready: Promise<void>;
+  tree: PartnershipsTreeProvider;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): PartnershipExtensionApi {
+  const output = vscode.window.createOutputChannel('Partnership');
+  context.subscriptions.push(output);
+
+  client = createLanguageClient(context, output);
+  const languageClient = client;
+  const ready = languageClient.start().catch((err: unknown) => {
+    output.appendLine(`The partnership language server did not start: ${String(err)}`);
+    throw err;
+  });
+  ready.catch(() => undefined); // reported above; commands that await it report it again
+
+  const tree = new PartnershipsTreeProvider({
+    outline: async (params: OutlineParams) => {
+      await ready;
+      return languageClient.sendRequest<OutlineResult>(OUTLINE_REQUEST, params);
+    },
+  });
+  context.subscriptions.push(tree, vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }));
+
+  context.subscriptions.push(
+    languageClient.onNotification(OUTLINES_CHANGED_NOTIFICATION, (params: OutlinesChangedParams | undefined) => tree.refresh(params?.uris)),
+  );
+
+  const watcher = vscode.workspace.createFileSystemWatcher(PARTNERSHIP_GLOB);
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(() => tree.refresh()),
+    watcher.onDidDelete(() => tree.refresh()),
+    watcher.onDidChange((uri) => tree.refresh([uri])),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (/\.partnership\.yaml$/i.test(doc.uri.path)) tree.refresh([doc.uri]);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => tree.refresh()),
+  );
+
+  registerCommands(context, languageClient, ready, tree);
+
+  return { client: languageClient, ready, tree };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

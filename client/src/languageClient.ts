@@ -1,0 +1,57 @@
+// Starts the language server (dist/server.js) and wires it to VS Code. Everything the server knows
+// about partnerships stays in the server: the middleware here only gates file-writing commands
+// behind workspace trust and opens the documents they create.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/lsp/protocol';
+
+/** The client id: VS Code reads the trace level from `partnership.trace.server` because of it. */
+export const CLIENT_ID = 'partnership';
+
+/** Server commands that write files; refused in untrusted workspaces. */
+export const GENERATE_COMMANDS: readonly string[] = [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT];
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+    ],
+    synchronize: {
+      // The server pulls `partnership.*` with workspace/configuration; this tells it when to.
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.partnershiprc.yaml'),
+    },
+    outputChannel,
+    middleware: {
+      // Quick fixes ("Generate reset-meeting agenda") reach the server through here too.
+      executeCommand: async (command, args, next) => {
+        if (GENERATE_COMMANDS.includes(command)) {
+          if (!vscode.workspace.isTrusted) {
+            void vscode.window.showWarningMessage('Generating documents writes files, which is disabled in Restricted Mode. Trust this workspace to use it.');
+            return null;
+          }
+          const result = await next(command, args);
+          if (typeof result === 'string') await openCreatedDocument(result);
+          return result;
+        }
+        return next(command, args);
+      },
+    },
+  };
+
+  return new LanguageClient(CLIENT_ID, 'Partnership Language Server', serverOptions, clientOptions);
+}
+
+/** Open a document the server created (its result is the new file's URI). */
+export async function openCreatedDocument(uri: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}

@@ -1,0 +1,113 @@
+// `partnership agenda FILE` and `partnership report FILE`: write the generated Markdown document
+// beside the file (never over an existing one) and apply the service's edits to the file.
+import * as fs from 'fs';
+import * as path from 'path';
+import { createLanguageService, GeneratedDocument, TextEdit } from '../../service';
+import { flag, OptionSpec, parseArgs, stringOption } from '../args';
+import type { CliContext } from '../context';
+import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
+import { generateHelp } from '../help';
+import { NodeFileSystem, readText } from '../nodeFs';
+import { displayPath } from '../paths';
+import { applyTextEdits, writeFileAtomic } from '../textEdits';
+import { resolveToday } from '../today';
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'today', value: true },
+  { name: 'output', value: true, short: 'o' },
+  { name: 'help', value: false, short: 'h' },
+];
+
+type Kind = 'agenda' | 'report';
+const WHAT: Record<Kind, string> = { agenda: 'reset-meeting agenda', report: 'status report' };
+
+export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext): number {
+  const args = parseArgs(argv, OPTIONS, kind);
+  if (flag(args, 'help')) {
+    ctx.stdout(generateHelp(kind));
+    return EXIT_OK;
+  }
+  if (args.positionals.length === 0) throw usageError(`${kind} needs the partnership file to generate the ${WHAT[kind]} from`, kind);
+  if (args.positionals.length > 1) throw usageError(`${kind} takes one file, got ${args.positionals.length}`, kind);
+  const today = resolveToday(stringOption(args, 'today'), ctx, kind);
+  const output = stringOption(args, 'output');
+  if (output === '') throw usageError("option '--output' needs a file name", kind);
+
+  const fileArg = args.positionals[0];
+  const file = path.resolve(ctx.cwd, fileArg);
+  const shownFile = displayPath(file, ctx.cwd);
+  if (!fs.existsSync(file)) throw inputError(`no such file: ${fileArg}`);
+  const { text, bom } = readText(file, shownFile);
+
+  const service = createLanguageService({ fs: new NodeFileSystem() });
+  const syntax = service.validate(text, file, { today }).filter((d) => d.code === 'yaml-syntax');
+  if (syntax.length > 0) {
+    const d = syntax[0];
+    throw inputError(`cannot generate a ${WHAT[kind]}: ${shownFile}:${d.range.start.line + 1}:${d.range.start.character + 1} is not valid YAML: ${oneLine(d.message)}`);
+  }
+
+  let doc: GeneratedDocument;
+  try {
+    doc = kind === 'agenda' ? service.generateAgenda(text, file, today) : service.generateStatusReport(text, file, today);
+  } catch (err) {
+    throw new CliError(`cannot generate a ${WHAT[kind]} for ${shownFile}: ${err instanceof Error ? err.message : String(err)}`, EXIT_USAGE);
+  }
+
+  const generated = path.resolve(path.dirname(file), doc.path);
+  const target = output !== undefined ? path.resolve(ctx.cwd, output) : generated;
+  const shownTarget = displayPath(target, ctx.cwd);
+  const edits = target === generated ? doc.edits : retarget(doc.edits, file, generated, target);
+
+  let updated: string;
+  try {
+    updated = applyTextEdits(text, edits);
+  } catch (err) {
+    throw new CliError(`cannot record the ${WHAT[kind]} in ${shownFile}: ${err instanceof Error ? err.message : String(err)}`, EXIT_USAGE);
+  }
+
+  // The service picked a free name; `wx` is the safety net if the name was taken since.
+  try {
+    if (output !== undefined) fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, doc.content, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw inputError(`${shownTarget} already exists; not overwriting it`);
+    throw inputError(`cannot write ${shownTarget}: ${describeFsError(err)}`);
+  }
+
+  if (edits.length > 0) {
+    try {
+      writeFileAtomic(file, (bom ? '\uFEFF' : '') + updated);
+    } catch (err) {
+      throw inputError(`wrote ${shownTarget} but could not update ${shownFile}: ${describeFsError(err)}`);
+    }
+  }
+  ctx.stdout(`${shownTarget}\n`);
+  return EXIT_OK;
+}
+
+/** A path as a YAML scalar: plain when safe, else double-quoted. */
+function yamlPath(ref: string): string {
+  return /^[A-Za-z0-9_./][A-Za-z0-9_./-]*$/.test(ref) ? ref : JSON.stringify(ref);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `--output` moves the document: the edits that reference the generated name (the meeting's
+ * `agenda:`) must point at the new place instead, keeping the quoting style they used.
+ */
+function retarget(edits: readonly TextEdit[], file: string, generated: string, target: string): TextEdit[] {
+  const folder = path.dirname(file);
+  const posix = (p: string) => path.relative(folder, p).split(path.sep).join('/');
+  const from = posix(generated);
+  const to = posix(target);
+  const re = new RegExp(`(["']?)${escapeRegExp(from)}\\1`, 'g');
+  return edits.map((e) => ({
+    range: e.range,
+    newText: e.newText.replace(re, (_m, quote: string) =>
+      quote === '"' ? JSON.stringify(to) : quote === "'" ? `'${to.replace(/'/g, "''")}'` : yamlPath(to),
+    ),
+  }));
+}

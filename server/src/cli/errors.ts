@@ -1,0 +1,68 @@
+// Errors the CLI reports as one line on stderr, with the exit code they mean. Nothing here ever
+// reaches the user as a stack trace.
+
+/** Exit codes: 0 clean, 1 problems found (errors or too many warnings), 2 bad usage or unreadable input. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+    /** Set for usage errors: the command whose `--help` the hint points at ('' for the top level). */
+    readonly helpFor?: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** A usage error: bad option, bad value, unknown command. The message gains a `--help` hint. */
+export function usageError(message: string, command = ''): CliError {
+  return new CliError(message, EXIT_USAGE, command);
+}
+
+/** Bad or unreadable input: a missing path, an unreadable file, an existing target. */
+export function inputError(message: string): CliError {
+  return new CliError(message, EXIT_USAGE);
+}
+
+/** The one line printed for an error (without the `partnership: ` prefix). */
+export function errorLine(err: CliError): string {
+  const message = oneLine(err.message);
+  if (err.helpFor === undefined) return message;
+  const help = err.helpFor ? `partnership ${err.helpFor} --help` : 'partnership --help';
+  return `${message} (run '${help}' for usage)`;
+}
+
+/** Collapse line breaks so a message is always exactly one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** A short description of an fs error without the stack or the errno noise. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a parent path is not a folder';
+    case 'EEXIST':
+      return 'already exists';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return err instanceof Error ? oneLine(err.message) : String(err);
+  }
+}

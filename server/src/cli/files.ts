@@ -1,0 +1,96 @@
+// Which files `check` reads: explicit files as given, folders searched recursively for
+// `*.partnership.yaml` (skipping node_modules and .git, never looping through symlinks), every
+// file once, in a stable order.
+import * as fs from 'fs';
+import * as path from 'path';
+import { describeFsError, inputError } from './errors';
+import { comparePaths, displayPath } from './paths';
+
+export const PARTNERSHIP_SUFFIX = '.partnership.yaml';
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export function isPartnershipFileName(name: string): boolean {
+  return name.endsWith(PARTNERSHIP_SUFFIX) && name.length > PARTNERSHIP_SUFFIX.length;
+}
+
+/** Absolute paths of the files to check, sorted; throws an input error for a bad argument. */
+export function discoverFiles(args: readonly string[], cwd: string): string[] {
+  const found = new Map<string, string>(); // real path → path as discovered
+  // real path of every folder entered → partnership files found under it (0 while in progress)
+  const visitedFolders = new Map<string, number>();
+
+  const add = (absPath: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(absPath);
+    } catch (err) {
+      throw inputError(`cannot read ${displayPath(absPath, cwd)}: ${describeFsError(err)}`);
+    }
+    if (!found.has(real)) found.set(real, absPath);
+  };
+
+  const walk = (folder: string): number => {
+    let real: string;
+    try {
+      real = fs.realpathSync(folder);
+    } catch (err) {
+      throw inputError(`cannot read ${displayPath(folder, cwd)}: ${describeFsError(err)}`);
+    }
+    // A symlink back into the tree, or a folder already searched: nothing new below it.
+    const seen = visitedFolders.get(real);
+    if (seen !== undefined) return seen;
+    visitedFolders.set(real, 0);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (err) {
+      throw inputError(`cannot read folder ${displayPath(folder, cwd)}: ${describeFsError(err)}`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let count = 0;
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (err) {
+          // A dangling link is only our business when it claims to be a partnership file.
+          if (isPartnershipFileName(entry.name)) throw inputError(`cannot read ${displayPath(full, cwd)}: ${describeFsError(err)}`);
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) count += walk(full);
+      } else if (isFile && isPartnershipFileName(entry.name)) {
+        add(full);
+        count++;
+      }
+    }
+    visitedFolders.set(real, count);
+    return count;
+  };
+
+  for (const arg of args) {
+    const absPath = path.resolve(cwd, arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absPath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError(`no such file or folder: ${arg}`);
+      throw inputError(`cannot read ${arg}: ${describeFsError(err)}`);
+    }
+    if (stat.isDirectory()) {
+      if (walk(absPath) === 0) throw inputError(`no *${PARTNERSHIP_SUFFIX} files in ${arg}`);
+    } else if (stat.isFile()) {
+      add(absPath);
+    } else {
+      throw inputError(`cannot read ${arg}: not a regular file or folder`);
+    }
+  }
+  return [...found.values()].sort(comparePaths);
+}

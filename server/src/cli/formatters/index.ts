@@ -1,0 +1,31 @@
+// The report formats `check --format` accepts.
+import type { Report } from '../report';
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatStylish } from './stylish';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export function isFormat(name: string): name is FormatName {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+export interface FormatOptions {
+  color: boolean;
+  quiet: boolean;
+}
+
+export function formatReport(format: FormatName, report: Report, options: FormatOptions): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(report, options);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'github':
+      return formatGithub(report);
+  }
+}

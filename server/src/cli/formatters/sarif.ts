@@ -1,0 +1,71 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule described in
+// tool.driver.rules, results located relative to %SRCROOT% (the working folder).
+import { RULE_META, ruleDocsUrl } from '../../service';
+import type { Diagnostic } from '../../service';
+import { fileUri, isInside, relativeUri } from '../paths';
+import { oneBased, Report } from '../report';
+import { INFORMATION_URI, VERSION } from '../version';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+function level(severity: number): SarifLevel {
+  return severity === 1 ? 'error' : severity === 2 ? 'warning' : 'note';
+}
+
+function artifactLocation(absPath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  // Inside the working folder: relative to %SRCROOT%, as code scanning expects. Outside: absolute.
+  return isInside(absPath, cwd) ? { uri: relativeUri(absPath, cwd), uriBaseId: SRCROOT } : { uri: fileUri(absPath) };
+}
+
+export function formatSarif(report: Report): string {
+  const ruleIndex = new Map(RULE_META.map((m, i) => [m.id, i]));
+  const rules = RULE_META.map((m) => ({
+    id: m.id,
+    shortDescription: { text: m.short },
+    fullDescription: { text: m.full },
+    helpUri: ruleDocsUrl(m.id),
+    defaultConfiguration: { level: level(m.defaultSeverity) },
+  }));
+  const results = report.files.flatMap((file) =>
+    file.diagnostics.map((d: Diagnostic) => {
+      const r = oneBased(d);
+      return {
+        ruleId: d.code,
+        ruleIndex: ruleIndex.get(d.code) ?? -1,
+        level: level(d.severity),
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(file.absPath, report.cwd),
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'partnership',
+            informationUri: INFORMATION_URI,
+            version: VERSION,
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: fileUri(report.cwd, true) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

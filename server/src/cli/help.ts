@@ -1,0 +1,77 @@
+// --help texts. Kept short; PRODUCT.md and docs/rules/ say the rest.
+import { FORMATS } from './formatters';
+import { VERSION } from './version';
+
+export const MAIN_HELP = `partnership ${VERSION}: lint customer relationships kept in *.partnership.yaml files
+
+Usage: partnership <command> [options]
+
+Commands:
+  check [paths...]   Check partnership files and folders (default: the current folder)
+  agenda FILE        Generate a reset-meeting agenda beside FILE and record the meeting in it
+  report FILE        Generate a status report beside FILE and record it in FILE
+  init [FILE]        Write a starter partnership file (never overwrites)
+  schema             Print the JSON schema of the partnership file format
+
+Options:
+  -h, --help         Show help (also: partnership <command> --help)
+  -v, --version      Show the version
+
+Exit codes: 0 clean, 1 errors or too many warnings, 2 bad usage or unreadable input.
+`;
+
+export const CHECK_HELP = `Usage: partnership check [options] [paths...]
+
+Check *.partnership.yaml files. Folders are searched recursively (node_modules and .git are
+skipped); with no paths the current folder is searched.
+
+Options:
+  --format NAME        Report format: ${FORMATS.join(', ')} (default: stylish)
+  --today YYYY-MM-DD   Judge dates as of this day (default: the local date)
+  --config FILE        Use this .partnershiprc.yaml instead of the nearest one to each file
+  --max-warnings N     Exit with 1 when there are more than N warnings
+  --output FILE        Write the report to FILE instead of stdout
+  --quiet              Report errors only
+  -h, --help           Show this help
+
+Exit codes: 0 clean (warnings and information within the limit), 1 any error or too many
+warnings, 2 bad usage, an invalid config or unreadable input.
+`;
+
+export function generateHelp(command: 'agenda' | 'report'): string {
+  const what =
+    command === 'agenda'
+      ? 'Generate a reset-meeting agenda as a new Markdown file beside FILE and add the planned\n`kind: reset` meeting to FILE.'
+      : 'Generate a status report as a new Markdown file beside FILE and record in FILE that it was sent.';
+  return `Usage: partnership ${command} [options] FILE
+
+${what} An existing file is never overwritten. Prints the path of the
+new document.
+
+Options:
+  --today YYYY-MM-DD   Generate as of this day (default: the local date)
+  --output FILE        Write the document to FILE instead of the generated name
+  -h, --help           Show this help
+`;
+}
+
+export const INIT_HELP = `Usage: partnership init [options] [FILE]
+
+Write a starter partnership file (default: <folder-name>.partnership.yaml in the current
+folder). An existing file is never overwritten. Prints the path of the new file.
+
+Options:
+  --name NAME          The partnership's name (default: from the file name)
+  --customer NAME      The customer organisation (default: a placeholder to replace)
+  --today YYYY-MM-DD   The date to start from (default: the local date)
+  -h, --help           Show this help
+`;
+
+export const SCHEMA_HELP = `Usage: partnership schema [options]
+
+Print the JSON schema (draft-07) of partnership format version 1.
+
+Options:
+  --output FILE        Write the schema to FILE instead of stdout
+  -h, --help           Show this help
+`;

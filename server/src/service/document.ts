@@ -60,7 +60,8 @@ export class ParsedDocument {
     this.syntaxProblems.sort((a, b) => a.start - b.start);
     let value: unknown;
     if (this.syntaxProblems.length === 0) {
-      const unresolved = findUnresolvedAlias(doc);
+      // Aliases are rare in partnership files: only walk the tree for them when one may exist.
+      const unresolved = text.includes('*') ? findUnresolvedAlias(doc) : undefined;
       if (unresolved) {
         this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
       } else {
@@ -130,9 +131,11 @@ export class ParsedDocument {
     return this.lineStarts[Math.min(line, this.lineStarts.length - 1)];
   }
 
+  private eolCache: string | undefined;
+
   /** The line break this file uses, so inserted lines match it. */
   eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    return (this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n');
   }
 }
 

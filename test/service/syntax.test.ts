@@ -48,6 +48,13 @@ describe('yaml-syntax and text encodings', () => {
     ]);
   });
 
+  it('absurd nesting is a clear yaml-syntax error, not a crash', () => {
+    const deep = `version: 1\nnotes: ${'['.repeat(10000)}${']'.repeat(10000)}\n`;
+    const ds = checkShown(deep);
+    assert.strictEqual(ds.length, 1);
+    assert.match(ds[0], /^2:\d+-2:\d+ yaml-syntax error The YAML nests too deeply to be read \(the parser ran out of stack here\): a partnership file needs only a few levels$/);
+  });
+
   it('a second document is a yaml-syntax error', () => {
     const ds = checkShown(HEALTHY + '---\nversion: 1\n');
     assert.strictEqual(ds.length, 1);

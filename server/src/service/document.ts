@@ -189,6 +189,9 @@ function describeYamlError(text: string, code: string, message: string, start: n
       return { message, start, end };
     }
     default:
+      if (/call stack/i.test(message)) {
+        return { message: 'The YAML nests too deeply to be read (the parser ran out of stack here): a partnership file needs only a few levels', start, end };
+      }
       return { message, start, end };
   }
 }

@@ -23,8 +23,8 @@ export interface NodeHit {
   isKey: boolean;
 }
 
-function within(offset: number, range: readonly number[] | undefined): boolean {
-  return range !== undefined && range[0] <= offset && offset <= range[1];
+function within(offset: number, range: readonly number[] | null | undefined): boolean {
+  return range != null && range[0] <= offset && offset <= range[1];
 }
 
 /** Walk down from the root to the scalar (key or value) at `offset`. */

@@ -39,3 +39,15 @@ export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './date
 export { CONFIG_FILE_NAME } from './config';
 export { PARTNERSHIP_SCHEMA } from './schema';
 export type { Outline, OutlineNode } from './outline';
+
+// Editor features: plain functions over a document's text, returning LSP-shaped data.
+export { completion } from './completion';
+export type { CompletionItem, CompletionList, CompletionOptions, MarkupContent } from './completion';
+export { hover } from './hover';
+export type { Hover, HoverOptions } from './hover';
+export { definition, references, documentHighlights, prepareRename, rename, personOccurrences, ID_PATTERN } from './navigation';
+export type { Location, DocumentHighlight, WorkspaceEdit, RenameResult, PersonOccurrence } from './navigation';
+export { documentSymbols } from './symbols';
+export type { DocumentSymbol } from './symbols';
+export { codeActions, fixesOf, CODE_ACTION_KIND, GENERATE_TITLES } from './codeActions';
+export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, DocumentEdit } from './codeActions';

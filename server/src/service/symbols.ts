@@ -65,10 +65,18 @@ function items(node: OutlineNode): OutlineNode[] {
   return children;
 }
 
-function toSymbol(node: OutlineNode): DocumentSymbol {
-  const children = items(node).map(toSymbol);
+/** A YAML node's range runs on to the next item's indentation; end it at its last character. */
+function trimEnd(pd: ParsedDocument, range: Range): Range {
+  const start = pd.offsetAt(range.start);
+  let end = pd.offsetAt(range.end);
+  while (end > start && /\s/.test(pd.text[end - 1])) end--;
+  return pd.range(start, end);
+}
+
+function toSymbol(pd: ParsedDocument, node: OutlineNode): DocumentSymbol {
+  const children = items(node).map((c) => toSymbol(pd, c));
   // Clients require selectionRange ⊆ range; a section's range is its key, so widen it to its items.
-  const range = union([node.range, node.selectionRange, ...children.map((c) => c.range)]);
+  const range = union([trimEnd(pd, node.range), node.selectionRange, ...children.map((c) => c.range)]);
   const symbol: DocumentSymbol = {
     name: node.label.trim() || node.key,
     kind: KIND[node.kind],
@@ -81,6 +89,6 @@ function toSymbol(node: OutlineNode): DocumentSymbol {
 }
 
 export function documentSymbols(text: string, path: string, options: ValidateOptions): DocumentSymbol[] {
-  const outline = buildOutline(new ParsedDocument(text), path, options);
-  return [toSymbol(outline.root)];
+  const pd = new ParsedDocument(text);
+  return [toSymbol(pd, buildOutline(pd, path, options).root)];
 }

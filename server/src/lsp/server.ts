@@ -1,0 +1,510 @@
+// The language server: LSP wiring around the pure language service, and nothing else. It owns
+// the things the service deliberately does not: the open documents, the clock ("today" is read
+// here and nowhere below), the settings, the disk, debouncing, and the protocol's shapes.
+import {
+  ClientCapabilities,
+  CodeAction,
+  Connection,
+  CreateFile,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  InitializeResult,
+  ResponseError,
+  TextDocumentEdit,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CODE_ACTION_KIND,
+  codeActions,
+  completion,
+  CONFIG_FILE_NAME,
+  ConfigResult,
+  createLanguageService,
+  Day,
+  dayOfDate,
+  definition,
+  Diagnostic,
+  documentHighlights,
+  documentSymbols,
+  GENERATE_TITLES,
+  hover,
+  parseDay,
+  PartnershipConfig,
+  prepareRename,
+  references,
+  rename,
+} from '../service';
+import { isConfigFile, nodeFileSystem, pathToUri, siblingUri, uriToPath } from './files';
+import {
+  COMMAND_GENERATE_AGENDA,
+  COMMAND_GENERATE_REPORT,
+  LANGUAGE_ID,
+  OUTLINE_REQUEST,
+  OutlineParams,
+  OutlineResult,
+  OUTLINES_CHANGED_NOTIFICATION,
+  OutlinesChangedParams,
+  PartnershipSettings,
+  SETTINGS_SECTION,
+} from './protocol';
+
+export const VALIDATION_DELAY_MS = 150;
+export const DAY_CHECK_INTERVAL_MS = 60_000;
+
+export interface ServerOptions {
+  /** The clock; only this layer reads it. Tests may pass a fixed one. */
+  now?: () => Date;
+}
+
+interface Validated {
+  version: number;
+  diagnostics: Diagnostic[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const now = options.now ?? (() => new Date());
+  const service = createLanguageService({ fs: nodeFileSystem });
+  const documents = new TextDocuments(TextDocument);
+
+  let client: ClientCapabilities = {};
+  let canPullConfiguration = false;
+  let pushedSettings: PartnershipSettings = {};
+  let settingsRequest: Promise<PartnershipSettings> | undefined;
+  let lastToday: Day | undefined;
+  let warnedReviewDate: string | undefined;
+
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped per scheduled run and on close: a run that finds a newer number was superseded. */
+  const generation = new Map<string, number>();
+  const openedVersion = new Map<string, number>();
+  const validated = new Map<string, Validated>();
+  /** Config file URI → its problems as last published, to publish only on change. */
+  const publishedConfig = new Map<string, string>();
+  /** Config file path → the URI the client spells it with (from its file events). */
+  const configUris = new Map<string, string>();
+
+  // ------------------------------------------------------------------------------------------
+  // Safety: a handler that throws logs the error and answers with an empty result.
+
+  const logError = (what: string, err: unknown) => {
+    const text = err instanceof Error ? err.stack ?? err.message : String(err);
+    connection.console.error(`${what} failed: ${text}`);
+  };
+
+  function guard<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        if (err instanceof ResponseError) throw err;
+        logError(what, err);
+        return fallback;
+      }
+    };
+  }
+
+  const served = (doc: TextDocument | undefined): doc is TextDocument =>
+    doc !== undefined && (doc.languageId === LANGUAGE_ID || doc.uri.endsWith('.partnership.yaml'));
+
+  const servedDocument = (uri: string): TextDocument | undefined => {
+    const doc = documents.get(uri);
+    return served(doc) ? doc : undefined;
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Today: the local date, unless the `partnership.reviewDate` setting says otherwise.
+
+  async function settings(): Promise<PartnershipSettings> {
+    if (!canPullConfiguration) return pushedSettings;
+    settingsRequest ??= connection.workspace.getConfiguration(SETTINGS_SECTION).then(
+      (value: unknown) => (value && typeof value === 'object' ? (value as PartnershipSettings) : {}),
+      (err: unknown) => {
+        logError('workspace/configuration', err);
+        settingsRequest = undefined;
+        return {};
+      },
+    );
+    return settingsRequest;
+  }
+
+  async function today(): Promise<Day> {
+    const reviewDate = (await settings()).reviewDate?.trim();
+    if (reviewDate) {
+      const day = parseDay(reviewDate);
+      if (day !== undefined) return day;
+      if (warnedReviewDate !== reviewDate) {
+        warnedReviewDate = reviewDate;
+        connection.window.showWarningMessage(`partnership.reviewDate '${reviewDate}' is not a date YYYY-MM-DD; using today's date.`);
+      }
+    }
+    return dayOfDate(now());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Configuration files.
+
+  function configOf(uri: string): ConfigResult | undefined {
+    const filePath = uriToPath(uri);
+    return filePath ? service.configFor(filePath) : undefined;
+  }
+
+  function publishConfigProblems(configUri: string, problems: Diagnostic[]): void {
+    const key = JSON.stringify(problems);
+    if (publishedConfig.get(configUri) === key) return;
+    publishedConfig.set(configUri, key);
+    void connection.sendDiagnostics({ uri: configUri, diagnostics: problems });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Validation: debounced per document, superseded runs dropped, never published for an older version.
+
+  function compute(doc: TextDocument, day: Day): Validated {
+    const result = configOf(doc.uri);
+    if (result?.path) publishConfigProblems(configUris.get(result.path) ?? pathToUri(result.path), result.problems);
+    const config: PartnershipConfig | undefined = result?.config;
+    const diagnostics = service.validate(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: day, config });
+    return { version: doc.version, diagnostics };
+  }
+
+  function schedule(uri: string, delay: number, notify = true): void {
+    clearTimeout(timers.get(uri));
+    const run = (generation.get(uri) ?? 0) + 1;
+    generation.set(uri, run);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri, run, notify);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string, run: number, notify: boolean): Promise<void> {
+    try {
+      const day = await today();
+      lastToday = day;
+      const doc = servedDocument(uri);
+      if (!doc || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
+      const result = compute(doc, day);
+      validated.set(uri, result);
+      void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+      if (notify) outlinesChanged([uri]);
+    } catch (err) {
+      logError(`validating ${uri}`, err);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) if (served(doc)) schedule(doc.uri, 0, false);
+    outlinesChanged(undefined);
+  }
+
+  function outlinesChanged(uris: string[] | undefined): void {
+    const params: OutlinesChangedParams = uris ? { uris } : {};
+    void connection.sendNotification(OUTLINES_CHANGED_NOTIFICATION, params);
+  }
+
+  /** The current version's diagnostics, computed now if the debounced run has not happened yet. */
+  async function currentDiagnostics(doc: TextDocument): Promise<Validated> {
+    const cached = validated.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    return compute(doc, await today());
+  }
+
+  documents.onDidOpen(
+    guard('didOpen', undefined, (e) => {
+      if (!served(e.document)) return;
+      openedVersion.set(e.document.uri, e.document.version);
+      schedule(e.document.uri, 0);
+    }),
+  );
+
+  documents.onDidChangeContent(
+    guard('didChange', undefined, (e) => {
+      if (!served(e.document)) return;
+      if (openedVersion.get(e.document.uri) === e.document.version) return; // the open itself
+      schedule(e.document.uri, VALIDATION_DELAY_MS);
+    }),
+  );
+
+  documents.onDidClose(
+    guard('didClose', undefined, (e) => {
+      const uri = e.document.uri;
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+      generation.set(uri, (generation.get(uri) ?? 0) + 1);
+      openedVersion.delete(uri);
+      validated.delete(uri);
+      if (!served(e.document)) return;
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      outlinesChanged([uri]); // the outline now comes from the file on disk
+    }),
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle.
+
+  connection.onInitialize((params): InitializeResult => {
+    client = params.capabilities;
+    canPullConfiguration = client.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', '[', ','], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Partnership' },
+        codeActionProvider: {
+          codeActionKinds: [CODE_ACTION_KIND.quickFix, CODE_ACTION_KIND.generateAgenda, CODE_ACTION_KIND.generateReport],
+          resolveProvider: false,
+        },
+        executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT] },
+      },
+      serverInfo: { name: 'partnership-language-server', version: serverVersion() },
+    };
+  });
+
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.partnership.yaml' }],
+        });
+      }
+      if (canPullConfiguration && client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      }
+    }),
+  );
+
+  const dayTimer = setInterval(
+    guard('day check', undefined, async () => {
+      const day = await today();
+      if (lastToday !== undefined && day !== lastToday) {
+        lastToday = day;
+        revalidateAll();
+      }
+      lastToday = day;
+    }),
+    DAY_CHECK_INTERVAL_MS,
+  );
+  dayTimer.unref();
+  connection.onShutdown(() => clearInterval(dayTimer));
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, (params) => {
+      const pushed = (params.settings as { partnership?: PartnershipSettings } | null | undefined)?.partnership;
+      if (pushed && typeof pushed === 'object') pushedSettings = pushed;
+      settingsRequest = undefined;
+      revalidateAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (params) => {
+      let configChanged = false;
+      const changedFiles: string[] = [];
+      for (const change of params.changes) {
+        if (isConfigFile(change.uri, CONFIG_FILE_NAME)) {
+          configChanged = true;
+          const configPath = uriToPath(change.uri);
+          if (configPath) configUris.set(configPath, change.uri);
+          publishedConfig.delete(change.uri);
+          const text = change.type === FileChangeType.Deleted || !configPath ? undefined : nodeFileSystem.readFile(configPath);
+          publishConfigProblems(change.uri, text === undefined ? [] : service.parseConfig(text, configPath!).problems);
+        } else if (!documents.get(change.uri)) {
+          changedFiles.push(change.uri); // open documents report their own changes
+        }
+      }
+      if (configChanged) revalidateAll();
+      else if (changedFiles.length > 0) outlinesChanged(changedFiles);
+    }),
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // Language features: the service computes, this layer adapts.
+
+  connection.onCompletion(
+    guard('completion', null, async (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      if (!doc) return null;
+      return completion(doc.getText(), params.position, { today: await today(), triggerCharacter: params.context?.triggerCharacter });
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      return doc ? hover(doc.getText(), params.position, { today: await today() }) : null;
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', [], (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      return doc ? definition(doc.getText(), params.position, doc.uri) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      return doc ? references(doc.getText(), params.position, doc.uri, params.context.includeDeclaration) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('documentHighlight', [], (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      return doc ? documentHighlights(doc.getText(), params.position) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('prepareRename', null, (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      return doc ? prepareRename(doc.getText(), params.position) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null, (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      if (!doc) return null;
+      const result = rename(doc.getText(), params.position, params.newName, doc.uri);
+      if (!result.ok) throw new ResponseError(ErrorCodes.InvalidParams, result.message);
+      return result.edit;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      if (!doc) return [];
+      return documentSymbols(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: await today(), config: configOf(doc.uri)?.config });
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], async (params) => {
+      const doc = servedDocument(params.textDocument.uri);
+      if (!doc) return [];
+      // Fixes come from this server's own validation of the current version, so a quick fix is
+      // never computed for text that has changed since (the client's copy of `data` may be stale).
+      const current = await currentDiagnostics(doc);
+      const diagnostics = params.context.diagnostics
+        .filter((d) => d.source === 'partnership')
+        .flatMap((d) => {
+          const match = current.diagnostics.find((c) => c.code === d.code && c.message === d.message && sameRange(c.range, d.range));
+          return match ? [{ ...d, data: match.data }] : [];
+        });
+      const versioned = client.workspace?.workspaceEdit?.documentChanges === true;
+      return codeActions({
+        uri: doc.uri,
+        diagnostics,
+        only: params.context.only,
+        commands: { agenda: COMMAND_GENERATE_AGENDA, report: COMMAND_GENERATE_REPORT },
+        version: versioned ? current.version : undefined,
+      }) as CodeAction[];
+    }),
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // Commands: generate the agenda or the status report beside the file, in one workspace edit.
+
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (params) => {
+      const kind = params.command === COMMAND_GENERATE_AGENDA ? 'agenda' : params.command === COMMAND_GENERATE_REPORT ? 'report' : undefined;
+      if (!kind) return null;
+      const uri = params.arguments?.[0];
+      if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} needs the partnership file's URI as its argument`);
+      try {
+        return await generate(kind, uri);
+      } catch (err) {
+        logError(params.command, err);
+        const message = err instanceof Error ? err.message : String(err);
+        connection.window.showErrorMessage(`${GENERATE_TITLES[kind]} failed: ${message}`);
+        return null;
+      }
+    }),
+  );
+
+  async function generate(kind: 'agenda' | 'report', uri: string): Promise<string | null> {
+    const filePath = uriToPath(uri);
+    if (!filePath) throw new Error(`${uri} is not a file on disk`);
+    const doc = documents.get(uri);
+    const text = doc?.getText() ?? nodeFileSystem.readFile(filePath);
+    if (text === undefined) throw new Error(`cannot read ${filePath}`);
+    const day = await today();
+    const generated = kind === 'agenda' ? service.generateAgenda(text, filePath, day) : service.generateStatusReport(text, filePath, day);
+    const newUri = siblingUri(uri, generated.path);
+    const yamlEdit = generated.edits.length > 0 ? TextDocumentEdit.create({ uri, version: doc?.version ?? null }, generated.edits) : undefined;
+    const label = GENERATE_TITLES[kind];
+    const canCreate = client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+    let edit: WorkspaceEdit;
+    if (canCreate) {
+      edit = {
+        documentChanges: [
+          CreateFile.create(newUri, { overwrite: false, ignoreIfExists: false }),
+          TextDocumentEdit.create({ uri: newUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: generated.content }]),
+          ...(yamlEdit ? [yamlEdit] : []),
+        ],
+      };
+    } else {
+      // A client that cannot create files: write it here ('wx' never overwrites), then edit the YAML.
+      writeFileSync(generated.path, generated.content, { encoding: 'utf8', flag: 'wx' });
+      if (!yamlEdit) return newUri;
+      edit = client.workspace?.workspaceEdit?.documentChanges ? { documentChanges: [yamlEdit] } : { changes: { [uri]: generated.edits } };
+    }
+    const result = await connection.workspace.applyEdit({ label, edit });
+    if (!result.applied) {
+      connection.window.showWarningMessage(`${label}: the editor did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
+      return null;
+    }
+    return newUri;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The outline model for the Partnerships view.
+
+  connection.onRequest(
+    OUTLINE_REQUEST,
+    guard('outline', null as OutlineResult, async (params: OutlineParams): Promise<OutlineResult> => {
+      const doc = documents.get(params.uri);
+      const filePath = uriToPath(params.uri);
+      const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
+      if (text === undefined) return null;
+      return service.outline(text, filePath ?? params.uri, { today: await today(), config: configOf(params.uri)?.config });
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The package version, read beside the bundle (dist/server.js → package.json). */
+export function serverVersion(): string {
+  for (const candidate of [join(__dirname, '..', 'package.json'), join(__dirname, '..', '..', '..', '..', 'package.json')]) {
+    try {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'partnership' && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next candidate
+    }
+  }
+  return 'unknown';
+}

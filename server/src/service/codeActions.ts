@@ -1,0 +1,112 @@
+// Code actions from the fixes the validator attached to each diagnostic (`data.fixes`), so no
+// rule runs twice: text fixes become quick fixes tied to their diagnostic, "generate" fixes become
+// commands the server executes. The two generators are also offered as source actions anywhere.
+import type { Diagnostic, Fix, Range, TextEdit } from './types';
+
+export const CODE_ACTION_KIND = {
+  quickFix: 'quickfix',
+  generateAgenda: 'source.partnership.generateAgenda',
+  generateReport: 'source.partnership.generateStatusReport',
+} as const;
+
+export const GENERATE_TITLES = {
+  agenda: 'Generate reset-meeting agenda',
+  report: 'Generate status report',
+} as const;
+
+/** A diagnostic as a client sends it back: `data` may be missing or anything at all. */
+export interface ContextDiagnostic {
+  range: Range;
+  message: string;
+  code?: string | number;
+  source?: string;
+  severity?: number;
+  data?: unknown;
+}
+
+export interface Command {
+  title: string;
+  command: string;
+  arguments: unknown[];
+}
+
+export type DocumentEdit =
+  | { changes: { [uri: string]: TextEdit[] } }
+  | { documentChanges: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[] };
+
+export interface CodeAction {
+  title: string;
+  kind: string;
+  diagnostics?: ContextDiagnostic[];
+  isPreferred?: boolean;
+  edit?: DocumentEdit;
+  command?: Command;
+}
+
+export interface CodeActionParams {
+  uri: string;
+  /** The diagnostics the client sent for the range, with the `data` the validator attached. */
+  diagnostics: readonly ContextDiagnostic[];
+  /** The kinds the client asked for (`context.only`), if it restricted them. */
+  only?: readonly string[];
+  /** The server's command ids for the two generators (protocol.ts names them). */
+  commands: { agenda: string; report: string };
+  /** The document version the edits were computed for: edits become versioned `documentChanges`. */
+  version?: number;
+}
+
+function isRange(r: unknown): r is Range {
+  const p = (x: unknown) => typeof x === 'object' && x !== null && typeof (x as { line: unknown }).line === 'number' && typeof (x as { character: unknown }).character === 'number';
+  return typeof r === 'object' && r !== null && p((r as Range).start) && p((r as Range).end);
+}
+
+/** The fixes in a diagnostic's `data`, ignoring anything malformed (data comes back from the client). */
+export function fixesOf(diagnostic: ContextDiagnostic | Diagnostic): Fix[] {
+  const fixes = (diagnostic.data as { fixes?: unknown } | undefined)?.fixes;
+  if (!Array.isArray(fixes)) return [];
+  return fixes.filter((f): f is Fix => {
+    if (typeof f !== 'object' || f === null || typeof f.title !== 'string') return false;
+    if (f.kind === 'quickfix') return Array.isArray(f.edits) && f.edits.every((e: unknown) => isRange((e as TextEdit)?.range) && typeof (e as TextEdit).newText === 'string');
+    return f.kind === 'generate' && (f.generate === 'agenda' || f.generate === 'report');
+  });
+}
+
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function documentEdit(params: CodeActionParams, edits: TextEdit[]): DocumentEdit {
+  if (params.version !== undefined) return { documentChanges: [{ textDocument: { uri: params.uri, version: params.version }, edits }] };
+  return { changes: { [params.uri]: edits } };
+}
+
+export function codeActions(params: CodeActionParams): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const command = (generate: 'agenda' | 'report'): Command => ({
+    title: GENERATE_TITLES[generate],
+    command: generate === 'agenda' ? params.commands.agenda : params.commands.report,
+    arguments: [params.uri],
+  });
+  if (wanted(CODE_ACTION_KIND.quickFix, params.only)) {
+    for (const diagnostic of params.diagnostics) {
+      if (diagnostic.source !== undefined && diagnostic.source !== 'partnership') continue;
+      for (const fix of fixesOf(diagnostic)) {
+        const action: CodeAction = { title: fix.title, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic] };
+        if (fix.kind === 'quickfix') {
+          action.edit = documentEdit(params, fix.edits);
+          if (fix.isPreferred) action.isPreferred = true;
+        } else {
+          action.command = command(fix.generate);
+        }
+        actions.push(action);
+      }
+    }
+  }
+  if (wanted(CODE_ACTION_KIND.generateAgenda, params.only)) {
+    actions.push({ title: GENERATE_TITLES.agenda, kind: CODE_ACTION_KIND.generateAgenda, command: command('agenda') });
+  }
+  if (wanted(CODE_ACTION_KIND.generateReport, params.only)) {
+    actions.push({ title: GENERATE_TITLES.report, kind: CODE_ACTION_KIND.generateReport, command: command('report') });
+  }
+  return actions;
+}

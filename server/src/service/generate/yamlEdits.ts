@@ -57,7 +57,7 @@ export function appendToRootList(pd: ParsedDocument, key: string, lines: string[
   const root = editable(pd);
   if (!root || lines.length === 0) return undefined;
   const pair = getPair(root, key);
-  if (!pair) return appendItem(pd, root, key, lines);
+  if (!pair) return spaceLikeNeighbours(pd, root, appendItem(pd, root, key, lines));
   const keyNode = pair.key as Node;
   if (!keyNode.range) return undefined;
   const value = pair.value;
@@ -78,6 +78,27 @@ export function appendToRootList(pd: ParsedDocument, key: string, lines: string[
   const pad = ' '.repeat(dash);
   const block = lines.map((l, i) => `${pad}${i === 0 ? '- ' : '  '}${l}`).join(eol);
   return { range: pd.range(colon, lineEnd), newText: `${rest ? ` ${rest}` : ''}${eol}${block}` };
+}
+
+/**
+ * A new top-level section goes in with the same spacing as the file's other sections: when they
+ * are separated by blank lines, the new one is too (insertSection itself adds no blank line).
+ */
+function spaceLikeNeighbours(pd: ParsedDocument, root: YAMLMap, edit: TextEdit): TextEdit {
+  const eol = pd.eol();
+  const at = pd.offsetAt(edit.range.start);
+  const text = pd.text;
+  if (at < text.length) {
+    // Inserted before a later section: blank line above it means one is wanted below the new one too.
+    return text.slice(0, at).endsWith(eol + eol) ? { ...edit, newText: edit.newText + eol } : edit;
+  }
+  // Appended at the end: follow the spacing above the last top-level key.
+  const last = root.items[root.items.length - 1]?.key as Node | undefined;
+  if (!last?.range) return edit;
+  let line = pd.positionAt(last.range[0]).line;
+  while (line > 0 && /^\s*#/.test(pd.lineText(line - 1))) line--;
+  const blankAbove = line > 0 && pd.lineText(line - 1).trim() === '';
+  return blankAbove && !text.endsWith(eol + eol) ? { ...edit, newText: eol + edit.newText } : edit;
 }
 
 /** `[{…}, {…}]` → `[{…}, {…}, {new}]`, inserting before the closing bracket. */

@@ -8,6 +8,7 @@ import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { generateHelp } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
+import { ensureParentFolder } from '../output';
 import { displayPath } from '../paths';
 import { applyTextEdits, writeFileAtomic } from '../textEdits';
 import { resolveToday } from '../today';
@@ -66,8 +67,8 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
   }
 
   // The service picked a free name; `wx` is the safety net if the name was taken since.
+  if (output !== undefined) ensureParentFolder(target, shownTarget);
   try {
-    if (output !== undefined) fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, doc.content, { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw inputError(`${shownTarget} already exists; not overwriting it`);

@@ -9,6 +9,17 @@ import { PARTNERSHIP_SCHEMA } from './schema';
 import type { Day, Position, Range } from './types';
 
 // ---------------------------------------------------------------------------------------------
+// One parse per text: hover, completion, navigation and symbols on an unchanged document share it.
+
+let lastParsed: ParsedDocument | undefined;
+
+/** The parsed document for `text`, reused while the text is unchanged (ParsedDocument is never mutated). */
+export function parsedDocument(text: string): ParsedDocument {
+  if (lastParsed?.text !== text) lastParsed = new ParsedDocument(text);
+  return lastParsed;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The schema, navigated by path. Shared with hover.
 
 /** A schema node with its `$ref` resolved: the referring node's own keys win over the definition's. */
@@ -298,7 +309,7 @@ export function completion(text: string, position: Position, options: Completion
   if (scanner.inBlockScalar(indent, /^\s*$/.test(lineText))) return empty;
   if (/(^|\s)#/.test(prefix) || /^\s*(---|\.\.\.)/.test(prefix)) return empty;
 
-  const pd = new ParsedDocument(text);
+  const pd = parsedDocument(text);
   const ctx: Context = {
     lines,
     line: position.line,

@@ -4,7 +4,7 @@
 import { parseDay, plural, relativeDays } from './dates';
 import { isMap, isScalar, isSeq, keyName, locate, Node, Pair, ParsedDocument } from './document';
 import { Obj, PartnershipModel } from './model';
-import { documentationOf, enumDocumentation, isPersonRef, JsonPath, MarkupContent, personMarkdown, schemaAt } from './completion';
+import { documentationOf, enumDocumentation, isPersonRef, JsonPath, MarkupContent, parsedDocument, personMarkdown, schemaAt } from './completion';
 import type { Day, Position, Range } from './types';
 
 export interface Hover {
@@ -79,7 +79,7 @@ function dateText(pd: ParsedDocument, path: JsonPath, day: Day, today: Day): str
 }
 
 export function hover(text: string, position: Position, options: HoverOptions): Hover | null {
-  const pd = new ParsedDocument(text);
+  const pd = parsedDocument(text);
   const hit = nodeAt(pd, pd.offsetAt(position));
   if (!hit) return null;
   const range = pd.nodeRange(hit.node);

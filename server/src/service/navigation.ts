@@ -1,5 +1,6 @@
 // Person ids as symbols: go to the `id:` under people, find every reference, rename everywhere.
 // The places a person id can appear are the ones `unknown-reference` checks (`personReferences`).
+import { parsedDocument } from './completion';
 import { ParsedDocument } from './document';
 import { yamlString } from './edits';
 import { PartnershipModel } from './model';
@@ -66,7 +67,7 @@ interface Target {
 }
 
 function targetAt(text: string, position: Position): Target | undefined {
-  const pd = new ParsedDocument(text);
+  const pd = parsedDocument(text);
   const all = personOccurrences(pd);
   const at = all.find((o) => contains(o.range, position));
   return at ? { pd, at, all } : undefined;

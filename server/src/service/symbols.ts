@@ -2,6 +2,7 @@
 // tree view and the symbols never disagree. Unlike the tree view, symbols follow the file: the
 // tree's overdue / due soon / open / done buckets are flattened back into document order.
 import { buildOutline, OutlineKind, OutlineNode } from './outline';
+import { parsedDocument } from './completion';
 import { ParsedDocument } from './document';
 import type { Position, Range, ValidateOptions } from './types';
 
@@ -89,6 +90,6 @@ function toSymbol(pd: ParsedDocument, node: OutlineNode): DocumentSymbol {
 }
 
 export function documentSymbols(text: string, path: string, options: ValidateOptions): DocumentSymbol[] {
-  const pd = new ParsedDocument(text);
+  const pd = parsedDocument(text);
   return [toSymbol(pd, buildOutline(pd, path, options).root)];
 }

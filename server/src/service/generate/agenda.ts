@@ -161,7 +161,7 @@ function agendaMarkdown(
     `1. How do you see the state of the project right now: what is working, and what is not?`,
     `2. What do you think of how we run the project: planning, reporting, decisions?`,
     `3. What is still bothering you that we have not resolved, or resolved badly?`,
-    ...silent.map((k) => `   - Still without an answer from us: ${concernLabel(k)}${raisedBy(model, k)}.`),
+    ...silent.map((k) => `   - Still without an answer from us: ${labelOf(k)}${raisedBy(model, k)}.`),
     `4. Is anyone on our team making this harder for you? What would help?`,
   ];
 
@@ -266,10 +266,6 @@ function labelOf(o: Obj): string {
   return summary ? md(summary) : 'an unnamed item';
 }
 
-function concernLabel(k: Obj): string {
-  return labelOf(k);
-}
-
 function raisedBy(model: PartnershipModel, k: Obj): string {
   const by = k.str('by');
   const raised = k.day('raised');
@@ -362,7 +358,7 @@ function seniorLines(model: PartnershipModel): string[] {
     lines.push(`- ${personWithRole(model, id)}, our escalation contact: attends, backs the re-commitments with people and time, and gives ${customer} a direct line if the reset does not hold.`);
   }
   for (const s of customerLeaders(model).sponsors) {
-    lines.push(`- ${whoText(model, s)}, sponsor at ${customer}: hears the plan first-hand and confirms it on the customer's side.`);
+    lines.push(`- ${whoText(s)}, sponsor at ${customer}: hears the plan first-hand and confirms it on the customer's side.`);
   }
   return lines;
 }

@@ -56,7 +56,7 @@ export function idText(o: Obj): string {
   return md(o.str('id'));
 }
 
-/** A count of days as text; "—" when unknown, never negative. */
+/** A count of days as text; "" (a table shows "—") when unknown or negative. */
 export function daysText(n: number | undefined): string {
   return n === undefined || n < 0 ? '' : plural(n, 'day');
 }
@@ -132,7 +132,7 @@ export function staleContacts(model: PartnershipModel, today: Day): string[] {
   for (const p of model.people) {
     const cadence = p.str('contactEvery');
     if (p.str('side') !== 'customer' || !isCadence(cadence)) continue;
-    const who = whoText(model, p);
+    const who = whoText(p);
     if (!p.has('lastContact')) {
       out.push(`${who}: no contact recorded at all; agreed ${cadence}.`);
       continue;
@@ -147,7 +147,7 @@ export function staleContacts(model: PartnershipModel, today: Day): string[] {
 }
 
 /** A person object as "Name (role)". */
-export function whoText(_model: PartnershipModel, p: Obj): string {
+export function whoText(p: Obj): string {
   const name = md(p.str('name') ?? p.str('id') ?? 'Someone');
   const role = p.str('role');
   return role ? `${name} (${md(role)})` : name;

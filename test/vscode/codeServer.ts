@@ -136,6 +136,7 @@ export interface CodeServer {
 }
 
 const running = new Set<CodeServer>();
+const chromiumHomes = new Set<string>();
 let exitHookInstalled = false;
 
 function killGroup(pid: number, signal: NodeJS.Signals): boolean {
@@ -152,6 +153,7 @@ function installExitHook(): void {
   exitHookInstalled = true;
   // Last resort: never leave a code-server process group behind when this process exits.
   process.on('exit', () => {
+    for (const home of chromiumHomes) fs.rmSync(home, { recursive: true, force: true });
     for (const server of running) {
       killGroup(server.pid, 'SIGKILL');
       if (!server.keepTempDir) {
@@ -385,7 +387,30 @@ export async function launchChromium(opts: { headless?: boolean } = {}): Promise
   } catch {
     throw new Error('playwright-core is not installed: run `npm install` in the repository');
   }
-  return pw.chromium.launch({ executablePath: CHROMIUM_PATH, headless: opts.headless ?? true, args: CHROMIUM_ARGS });
+  // Chromium's crashpad and dconf write under $HOME/.config and $HOME/.cache: give it its own.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-test-chromium-'));
+  chromiumHomes.add(home);
+  const removeHome = () => {
+    chromiumHomes.delete(home);
+    fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+  };
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  Object.assign(env, { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') });
+  installExitHook();
+  try {
+    const browser = await pw.chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: opts.headless ?? true,
+      args: CHROMIUM_ARGS,
+      env,
+    });
+    browser.on('disconnected', removeHome);
+    return browser;
+  } catch (err) {
+    removeHome();
+    throw err;
+  }
 }
 
 function remoteUri(server: Pick<CodeServer, 'authority'>, fsPath: string): string {
@@ -448,7 +473,7 @@ export interface RunExtensionTestsOptions {
   extensionTestsPath: string;
   /** Folder opened in the workbench. */
   workspaceFolder: string;
-  /** Whole-run limit, from starting code-server to the exit code (default 120 s). */
+  /** Whole-run limit, from starting code-server to the exit code (default 180 s). */
   timeoutMs?: number;
   /** Use this running server instead of starting (and stopping) one. */
   server?: CodeServer;
@@ -469,7 +494,7 @@ export interface RunExtensionTestsOptions {
  * exit code (0 = all passed). Rejects on timeout, with the last lines of code-server's log.
  */
 export async function runExtensionTests(opts: RunExtensionTestsOptions): Promise<number> {
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeoutMs = opts.timeoutMs ?? 180_000;
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const verbose = opts.verbose ?? process.env.VSCODE_TEST_VERBOSE === '1';
   for (const [name, p] of [

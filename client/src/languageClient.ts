@@ -50,8 +50,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   return new LanguageClient(CLIENT_ID, 'Partnership Language Server', serverOptions, clientOptions);
 }
 
-/** Open a document the server created (its result is the new file's URI). */
+/**
+ * Open a document the server created (its result is the new file's URI) and save it: the edit
+ * created the file and filled it in an editor buffer, and a generated agenda should be on disk
+ * like any other file. The partnership file's own change (the meeting it records) stays unsaved
+ * for the user to review.
+ */
 export async function openCreatedDocument(uri: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  if (doc.isDirty) await doc.save();
   return vscode.window.showTextDocument(doc, { preview: false });
 }

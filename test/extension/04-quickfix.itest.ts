@@ -1,0 +1,48 @@
+// The overdue quick fix, end to end: offered on the diagnostic, applied as one edit, and the
+// diagnostic goes away once the server re-validates.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, diagnosticCode, openPartnershipFile, REVIEW_DATE, revertAndCloseAll, waitForDiagnostics } from './helpers';
+
+describe('quick fixes', () => {
+  before(activateExtension);
+  after(revertAndCloseAll);
+
+  it('offers "Mark C-12 done today" on the overdue commitment, and applying it removes the diagnostic', async () => {
+    const editor = await openPartnershipFile('northwind.partnership.yaml');
+    const doc = editor.document;
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => diagnosticCode(x) === 'commitment-overdue'));
+    const overdue = diagnostics.find((x) => diagnosticCode(x) === 'commitment-overdue')!;
+    const original = doc.getText();
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      overdue.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((a) => a.title);
+    const markDone = actions.find((a) => a.title === `Mark C-12 done today (${REVIEW_DATE})`);
+    assert.ok(markDone, `"Mark C-12 done today" offered; got: ${titles.join(' | ')}`);
+    assert.ok(markDone.kind && vscode.CodeActionKind.QuickFix.contains(markDone.kind), 'it is a quick fix');
+    assert.ok(markDone.isPreferred, 'it is the preferred fix');
+    assert.ok(titles.some((t) => t.startsWith('Renegotiate C-12')), 'renegotiate is offered too');
+
+    if (markDone.edit) assert.ok(await vscode.workspace.applyEdit(markDone.edit), 'the edit applies');
+    if (markDone.command) await vscode.commands.executeCommand(markDone.command.command, ...(markDone.command.arguments ?? []));
+
+    const after = await waitForDiagnostics(doc.uri, (d) => !d.some((x) => diagnosticCode(x) === 'commitment-overdue'));
+    assert.deepStrictEqual(after.map(diagnosticCode), ['commitment-due-soon'], 'only the due-soon commitment is left');
+    const text = doc.getText();
+    const c12 = text.slice(text.indexOf('- id: C-12'), text.indexOf('- id: C-14'));
+    assert.match(c12, /\n {4}status: done\n/);
+    assert.match(c12, new RegExp(`\\n {4}completed: ${REVIEW_DATE}\\n`));
+    assert.match(c12, /\n {4}due: 2026-11-01\n/, 'the due date is kept');
+
+    // One undo takes the whole fix back.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'undo removes the whole fix');
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => diagnosticCode(x) === 'commitment-overdue'));
+  });
+});

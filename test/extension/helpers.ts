@@ -1,0 +1,77 @@
+// Shared helpers of the in-VS-Code integration tests. The workspace is a throwaway copy of
+// test/fixtures/workspace/ (the runner copies it), reviewed as of partnership.reviewDate.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PartnershipExtensionApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'partnership-tools.partnership';
+/** The fixed "today" of the fixture workspace (.vscode/settings.json). */
+export const REVIEW_DATE = '2026-11-23';
+
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture workspace open as the first folder');
+  return folder.uri;
+}
+
+export function fixtureUri(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder(), ...segments);
+}
+
+export async function activateExtension(): Promise<PartnershipExtensionApi> {
+  const ext = vscode.extensions.getExtension<PartnershipExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  await api.ready;
+  return api;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Poll until `probe` returns something truthy; fail with `what` and the last value seen. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+  const code = d.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Wait until the file's diagnostics satisfy `ready` (the server publishes asynchronously). */
+export function waitForDiagnostics(uri: vscode.Uri, ready: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return waitFor(`diagnostics of ${vscode.workspace.asRelativePath(uri)}`, () => {
+    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'partnership');
+    return ready(d) ? d : undefined;
+  }, timeoutMs);
+}
+
+export async function openPartnershipFile(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export function rangeText(r: vscode.Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** Close every editor and drop unsaved changes, so each suite starts from the files on disk. */
+export async function revertAndCloseAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    // Revert and close in one step: closing a dirty (or untitled) editor would ask to save.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

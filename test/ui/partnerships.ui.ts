@@ -1,0 +1,74 @@
+// What a person sees in VS Code (code-server in Debian chromium): the overdue commitment in the
+// Problems panel, the partnership in the Partnerships view, and a click that selects it in the file.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { closeWorkbench, openWorkbench, problems, quickOpen, REPO_ROOT, takeScreenshot } from '../vscode/codeServer';
+
+const OVERDUE = "C-12 'Pilot the audit dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)";
+
+async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('the workbench, as a person sees it', function () {
+  this.timeout(180_000);
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-'));
+    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    page = await openWorkbench(workspace, { extensionDevelopmentPath: REPO_ROOT });
+  });
+
+  after(async () => {
+    if (page) await closeWorkbench(page);
+    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      console.log(`screenshot of the failure: ${await takeScreenshot(page, `ui-failure-${this.currentTest.title}`)}`);
+    }
+  });
+
+  it('lists the overdue commitment in the Problems panel', async () => {
+    await quickOpen(page, 'northwind.partnership.yaml');
+    const rows = await poll('the overdue commitment in Problems', async () => {
+      const texts = await problems(page);
+      return texts.some((t) => t.includes(OVERDUE)) ? texts : undefined;
+    });
+    const row = rows.find((t) => t.includes(OVERDUE))!;
+    assert.match(row, /commitment-overdue/, 'with its rule id');
+    assert.match(row, /\[Ln 51, Col 10\]/, 'at the due date');
+  });
+
+  it('shows the partnership in the Partnerships view; a click selects it in the file', async () => {
+    await page.locator('.activitybar .action-item [aria-label^="Partnerships"]').first().click();
+    const sidebar = page.locator('.part.sidebar');
+    const northwind = sidebar.locator('.monaco-list-row', { hasText: 'Northwind logistics portal' });
+    await northwind.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(await sidebar.locator('.monaco-list-row', { hasText: 'Acme compliance analytics' }).isVisible());
+    assert.match(await northwind.innerText(), /Northwind Traders · 1 overdue/);
+
+    await northwind.click(); // expands it; Commitments and Overdue open by themselves
+    const c12 = sidebar.locator('.monaco-list-row', { hasText: 'C-12: Pilot the audit dashboard' });
+    await c12.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await c12.innerText(), /22 days late · alee/);
+    await c12.click();
+    await page.locator('.statusbar', { hasText: '(4 selected)' }).waitFor({ state: 'visible', timeout: 10_000 });
+
+    const shot = await takeScreenshot(page, 'partnerships-view');
+    console.log(`screenshot: ${shot}`);
+    assert.ok(fs.statSync(shot).size > 10_000);
+  });
+});

@@ -100,6 +100,16 @@ describe('cli: exit codes', function () {
       );
     });
 
+    it('for an invalid config shared by several folders, each problem once', () => {
+      write(ws, '.partnershiprc.yaml', 'dueSoonDayz: 3\n');
+      const r = run(['check', 'warnings', 'clean', 'problems', '--today', TODAY], ws);
+      assert.deepStrictEqual(r, {
+        status: 2,
+        stdout: '',
+        stderr: "partnership: invalid config .partnershiprc.yaml:1:1: Unknown config key 'dueSoonDayz' (did you mean 'dueSoonDays'?); expected one of: rules, dueSoonDays, concernResponseDays\n",
+      });
+    });
+
     it('for an invalid --config (YAML that does not parse)', () => {
       write(ws, 'bad.yaml', 'rules: [unclosed\n');
       const r = run(['check', 'clean', '--config', 'bad.yaml', '--today', TODAY], ws);

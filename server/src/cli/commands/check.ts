@@ -80,10 +80,11 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
   };
   const configs = files.map(configFor);
   const problemLines: string[] = [];
-  const reported = new Set<ConfigResult>();
+  const reported = new Set<string>();
   for (const c of configs) {
-    if (reported.has(c)) continue;
-    reported.add(c);
+    const key = c.path ?? '';
+    if (reported.has(key)) continue;
+    reported.add(key);
     problemLines.push(...configProblemLines(c, ctx.cwd));
   }
   if (problemLines.length > 0) {

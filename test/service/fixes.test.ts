@@ -28,6 +28,12 @@ const CASES: Case[] = [
   { file: 'typos', rule: 'schema', fix: "Rename 'ownr' to 'owner'", golden: 'typos.rename-key', after: ["communication-plan-missing", "unknown-reference", "schema"] },
   { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "commitment-unowned", "schema", "unknown-reference"] },
   { file: 'typos', rule: 'unknown-reference', fix: "Change 'lnguen' to 'lnguyen'", golden: 'typos.reference', after: ["communication-plan-missing", "schema", "schema"] },
+  // Shapes people write too: flow lists and mappings, empty values with and without comments.
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-1', golden: 'odd-shapes.renegotiate-flow-history', after: ["commitment-due-soon", "commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'odd-shapes.renegotiate-flow-item', after: ["commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'odd-shapes.mark-done-flow-item', after: ["commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'odd-shapes.renegotiate-empty-history', after: ["commitment-overdue", "commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-4 done today', golden: 'odd-shapes.mark-done-empty-completed', after: ["commitment-overdue", "commitment-overdue", "commitment-overdue", "schema"] },
   { file: 'crlf', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'crlf.renegotiate', after: ["commitment-due-soon"] },
 ];
 
@@ -54,7 +60,10 @@ describe('quick fixes (golden files)', () => {
       const after = check(output);
       assert.ok(!after.some((d) => d.code === c.rule && d.message === target.message), `still reported: ${target.message}`);
       assert.deepStrictEqual(after.map((d) => d.code), c.after);
-      assert.deepStrictEqual(after.filter((d) => d.code === 'schema' || d.code === 'yaml-syntax').map((d) => d.message), before.filter((d) => (d.code === 'schema' || d.code === 'yaml-syntax') && d.message !== target.message).map((d) => d.message));
+      // No new schema or syntax problem: the edit wrote valid format-v1 YAML.
+      const structural = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'schema' || d.code === 'yaml-syntax').map((d) => d.message);
+      const introduced = structural(after).filter((m) => !structural(before).includes(m));
+      assert.deepStrictEqual(introduced, []);
     });
   }
 

@@ -31,7 +31,7 @@ import {
 } from './facts';
 import { freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
-import { appendToRootList, flowId } from './yamlEdits';
+import { appendItem, editableRoot, flowId } from '../edits';
 
 export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem): GeneratedDocument {
   const model = new PartnershipModel(pd);
@@ -397,7 +397,8 @@ function plannedMeetingEdit(pd: ParsedDocument, meetingDay: Day, attendees: Atte
     `attendees: [${attendees.map((a) => flowId(a.id)).join(', ')}]`,
     `agenda: ${agendaScalar(agendaName)}`,
   ];
-  return appendToRootList(pd, 'meetings', lines);
+  const root = editableRoot(pd);
+  return root ? appendItem(pd, root, 'meetings', lines) : undefined;
 }
 
 /** The agenda's file name as a YAML scalar that is safe in block and flow context alike. */

@@ -20,7 +20,7 @@ import {
 } from './facts';
 import { freeDocumentPath } from './files';
 import { md, orNone, render, table } from './markdown';
-import { setScalar } from './yamlEdits';
+import { setScalar } from '../edits';
 
 /** The cadence assumed for the period when the plan does not give one. */
 const DEFAULT_CADENCE: Cadence = 'weekly';

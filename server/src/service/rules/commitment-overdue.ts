@@ -1,9 +1,9 @@
 // An open or in-progress commitment whose due date has passed.
 import { formatDay, plural } from '../dates';
-import { appendItem, setKey, yamlString } from '../edits';
+import { appendItem, setScalar, yamlString } from '../edits';
 import type { Obj } from '../model';
 import type { Fix } from '../types';
-import { itemLabel, Rule, RuleContext } from './rule';
+import { itemLabel, quickFix, Rule, RuleContext } from './rule';
 
 export const ACTIVE_STATUSES = new Set(['open', 'in-progress']);
 
@@ -26,17 +26,15 @@ export function overdueFixes(ctx: RuleContext, c: Obj): Fix[] {
   const historyLines = [`on: ${formatDay(today)}`, `from: ${formatDay(due)}`, `to: ${formatDay(newDue)}`];
   if (to) historyLines.push(`reason: ${yamlString(`renegotiated with ${to}`)}`);
   return [
-    {
-      title: `Mark ${id} done today (${formatDay(today)})`,
-      kind: 'quickfix',
-      isPreferred: true,
-      edits: [{ range: pd.nodeRange(statusNode), newText: 'done' }, setKey(pd, c.node, 'completed', formatDay(today))],
-    },
-    {
-      title: `Renegotiate ${id}: move due to ${formatDay(newDue)} (a week from today) and record it in history`,
-      kind: 'quickfix',
-      edits: [{ range: c.valueRange('due')!, newText: formatDay(newDue) }, appendItem(pd, c.node, 'history', historyLines)],
-    },
+    ...quickFix(
+      `Mark ${id} done today (${formatDay(today)})`,
+      [{ range: pd.nodeRange(statusNode), newText: 'done' }, setScalar(pd, c.node, 'completed', formatDay(today))],
+      true,
+    ),
+    ...quickFix(`Renegotiate ${id}: move due to ${formatDay(newDue)} (a week from today) and record it in history`, [
+      { range: c.valueRange('due')!, newText: formatDay(newDue) },
+      appendItem(pd, c.node, 'history', historyLines),
+    ]),
     { title: 'Generate reset-meeting agenda', kind: 'generate', generate: 'agenda' },
   ];
 }

@@ -1,7 +1,6 @@
 // No communication plan, or a plan without a status report.
-import { insertSection, setKey, yamlString } from '../edits';
-import type { Fix } from '../types';
-import { Rule, RuleContext } from './rule';
+import { addMapping, flowId, insertSection } from '../edits';
+import { quickFix, Rule, RuleContext } from './rule';
 
 /** Person ids the status report should reach by default: the customer's decision makers. */
 function defaultAudience(ctx: RuleContext): string[] {
@@ -14,7 +13,7 @@ function defaultAudience(ctx: RuleContext): string[] {
 }
 
 function audienceText(ctx: RuleContext): string {
-  return `[${defaultAudience(ctx).map(yamlString).join(', ')}]`;
+  return `[${defaultAudience(ctx).map(flowId).join(', ')}]`;
 }
 
 export const communicationPlanMissing: Rule = {
@@ -25,11 +24,9 @@ export const communicationPlanMissing: Rule = {
     const customer = ctx.model.customerName();
     const comm = root.pair('communication');
     if (!comm) {
-      const fix: Fix = {
-        title: 'Insert a communication-plan skeleton',
-        kind: 'quickfix',
-        isPreferred: true,
-        edits: [
+      const fixes = quickFix(
+        'Insert a communication-plan skeleton',
+        [
           insertSection(ctx.pd, 'communication', [
             'communication:',
             '  statusReport:',
@@ -40,34 +37,19 @@ export const communicationPlanMissing: Rule = {
             '    cadence: biweekly',
           ]),
         ],
-      };
+        true,
+      );
       const anchor = root.keyRange('partnership') ?? root.anchorRange();
-      ctx.report(anchor, `No communication plan: agree with ${customer} how often status is reported, to whom and how (add a 'communication' section with a statusReport)`, [fix]);
+      ctx.report(anchor, `No communication plan: agree with ${customer} how often status is reported, to whom and how (add a 'communication' section with a statusReport)`, fixes);
       return;
     }
     const plan = ctx.model.communication;
     if (!plan || plan.has('statusReport')) return;
-    const fix: Fix = {
-      title: 'Add a weekly statusReport to the communication plan',
-      kind: 'quickfix',
-      isPreferred: true,
-      edits: [insertStatusReport(ctx)],
-    };
-    ctx.report(root.keyRange('communication')!, `The communication plan has no statusReport: agree with ${customer} how often status is reported and to whom`, [fix]);
+    const fixes = quickFix(
+      'Add a weekly statusReport to the communication plan',
+      [addMapping(ctx.pd, plan.node, 'statusReport', ['cadence: weekly', 'channel: email', `audience: ${audienceText(ctx)}`])],
+      true,
+    );
+    ctx.report(root.keyRange('communication')!, `The communication plan has no statusReport: agree with ${customer} how often status is reported and to whom`, fixes);
   },
 };
-
-function insertStatusReport(ctx: RuleContext) {
-  const plan = ctx.model.communication!;
-  const eol = ctx.pd.eol();
-  const unit = '  ';
-  if (plan.node.items.length === 0 || plan.node.flow) {
-    return setKey(ctx.pd, plan.node, 'statusReport', `{ cadence: weekly, audience: ${audienceText(ctx)} }`);
-  }
-  const first = plan.node.items[0].key as { range?: [number, number, number] };
-  const indent = ctx.pd.positionAt(first.range![0]).character;
-  const pad = ' '.repeat(indent);
-  const text = `${eol}${pad}${unit}cadence: weekly${eol}${pad}${unit}channel: email${eol}${pad}${unit}audience: ${audienceText(ctx)}`;
-  const edit = setKey(ctx.pd, plan.node, 'statusReport', '');
-  return { range: edit.range, newText: edit.newText.replace(/ $/, '') + text };
-}

@@ -1,7 +1,7 @@
 // What a rule is: an id and a check that reports problems with ranges, messages and fixes.
 import type { ParsedDocument } from '../document';
 import type { PartnershipModel } from '../model';
-import type { Day, Fix, PartnershipConfig, Range, RuleId } from '../types';
+import type { Day, Fix, PartnershipConfig, Range, RuleId, TextEdit } from '../types';
 
 export interface RuleContext {
   readonly model: PartnershipModel;
@@ -22,4 +22,12 @@ export function itemLabel(id: string | undefined, summary: string | undefined): 
   if (id) return id;
   if (summary) return `'${summary}'`;
   return 'An item';
+}
+
+/** A quick fix, or nothing when one of its edits could not be made safely on this file's shape. */
+export function quickFix(title: string, edits: (TextEdit | undefined)[], isPreferred = false): Fix[] {
+  if (edits.some((e) => e === undefined)) return [];
+  const fix: Fix = { title, kind: 'quickfix', edits: edits as TextEdit[] };
+  if (isPreferred) fix.isPreferred = true;
+  return [fix];
 }

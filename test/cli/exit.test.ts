@@ -35,6 +35,10 @@ describe('cli: exit codes', function () {
     assert.strictEqual(over.stderr, 'partnership: too many warnings (2); --max-warnings allows 1\n');
     assert.strictEqual(JSON.parse(over.stdout)[0].warningCount, 2, 'the report is still complete and valid JSON');
     assert.strictEqual(run(['check', 'clean', '--max-warnings=0', '--today', TODAY], ws).status, 0);
+    // With errors as well: still 1, and the limit is still mentioned.
+    const both = run(['check', 'problems', '--max-warnings', '2', '--format', 'json', '--today', TODAY], ws);
+    assert.strictEqual(both.status, 1);
+    assert.strictEqual(both.stderr, 'partnership: too many warnings (3); --max-warnings allows 2\n');
     // Warnings count even when --quiet hides them.
     const quiet = run(['check', INITECH, '--max-warnings', '0', '--quiet', '--today', TODAY], ws);
     assert.deepStrictEqual(quiet, { status: 1, stdout: '', stderr: 'partnership: too many warnings (2); --max-warnings allows 0\n' });

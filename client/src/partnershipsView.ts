@@ -199,7 +199,7 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   }
   tip.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(node.uri))}`);
   item.tooltip = tip;
-  if (outline) item.command = revealCommand(node.uri, outline.root);
+  // No click command here or on groups: a click on a node with children should expand it.
   return item;
 }
 
@@ -216,7 +216,7 @@ function itemTreeItem(element: PartnershipItemNode): vscode.TreeItem {
   item.iconPath = nodeIcon(node);
   item.contextValue = `partnership.${node.kind}${node.state ? `.${node.state}` : ''}`;
   item.tooltip = nodeTooltip(node);
-  item.command = revealCommand(element.uri, node);
+  if (!hasChildren) item.command = revealCommand(element.uri, node);
   return item;
 }
 

@@ -41,6 +41,7 @@ describe('Partnerships view', () => {
       { id: 'eye', color: 'charts.yellow' },
     ]);
     assert.deepStrictEqual(items.map((i) => i.contextValue), ['partnershipFile', 'partnershipFile']);
+    assert.deepStrictEqual(items.map((i) => i.command), [undefined, undefined], 'a click on a file expands it');
   });
 
   it('shows the outline groups, and commitments grouped by state with their icons', async () => {
@@ -48,6 +49,8 @@ describe('Partnerships view', () => {
     assert.deepStrictEqual(await childLabels(api, northwind), ['People', 'Communication plan', 'Commitments', 'Concerns', 'Health: watch', 'Meetings']);
     const commitments = await child(api, northwind, 'Commitments');
     assert.strictEqual(api.tree.getTreeItem(commitments).description, '1 overdue');
+    assert.strictEqual(api.tree.getTreeItem(commitments).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.strictEqual(api.tree.getTreeItem(commitments).command, undefined, 'a click on a group expands it');
     assert.deepStrictEqual(await childLabels(api, commitments), ['Overdue', 'Due soon', 'Done']);
 
     const overdue = await child(api, commitments, 'Overdue');

@@ -1,0 +1,115 @@
+// The extension's static parts, checked in plain Node (part of `npm test`, no VS Code needed): the
+// starter file of "New Partnership File" and the snippets expand to valid format-v1 YAML, judged by
+// the same language service the editor uses. The in-VS-Code suites are the *.itest.ts files.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { localDate, slugify, starterFile, yamlText } from '../../client/src/starterFile';
+import { checkShown } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+interface Snippet {
+  prefix: string | string[];
+  body: string | string[];
+}
+
+function snippets(file: string): Record<string, Snippet> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', file), 'utf8'));
+}
+
+/** A snippet body as VS Code inserts it when every placeholder keeps its default, on `today`. */
+function expand(body: string | string[], today: string): string {
+  const [y, m, d] = today.split('-');
+  let text = (Array.isArray(body) ? body.join('\n') : body)
+    .replace(/\$CURRENT_YEAR/g, y)
+    .replace(/\$CURRENT_MONTH/g, m)
+    .replace(/\$CURRENT_DATE/g, d)
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(/\$\{\d+:([^${}]*)\}/g, '$1');
+  }
+  return text.replace(/\$\{?\d+\}?/g, '');
+}
+
+/** Indent every line but the first, as VS Code does for a snippet inserted at that indentation. */
+function indented(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : indent + line))
+    .join('\n');
+}
+
+describe('extension: starter file', () => {
+  it('names the file after the partnership', () => {
+    assert.strictEqual(slugify('Acme compliance analytics'), 'acme-compliance-analytics');
+    assert.strictEqual(slugify('  Globex: "Data" platform #2 '), 'globex-data-platform-2');
+    assert.strictEqual(slugify('Société Générale – Zürich'), 'societe-generale-zurich');
+    assert.strictEqual(slugify('日本'), 'partnership');
+    assert.strictEqual(slugify('x'.repeat(80)).length, 60);
+  });
+
+  it('writes names as YAML scalars that read back unchanged', () => {
+    for (const text of ['Acme Corp', 'Globex: data', 'yes', '#1 customer', "O'Brien & Sons", 'a "quoted" name', '2026-11-23', 'Trailing ', '- dash', 'null', '@at']) {
+      const value = parse(`name: ${yamlText(text)}\n`).name;
+      assert.strictEqual(value, text, `${JSON.stringify(text)} → ${yamlText(text)}`);
+    }
+    assert.strictEqual(yamlText('Acme Corp'), 'Acme Corp', 'plain when it can be');
+  });
+
+  it('is valid format v1: only the to-do list of a new relationship is reported', () => {
+    const text = starterFile({ name: 'Globex: data platform', customer: 'Globex Corporation', today: '2026-11-23' });
+    assert.deepStrictEqual(
+      checkShown(text, '2026-11-23').map((d) => d.split(' ').slice(1, 3).join(' ')),
+      ['no-decision-maker warning', 'communication-plan-unsigned warning', 'status-report-overdue warning'],
+    );
+    assert.match(text, /^ {2}since: 2026-11-23$/m);
+    assert.match(text, /^ {2}assessed: 2026-11-23$/m);
+  });
+
+  it('uses the local calendar date', () => {
+    assert.strictEqual(localDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
+  });
+});
+
+describe('extension: snippets', () => {
+  const today = '2026-11-23';
+  const errorsOf = (text: string) => checkShown(text, today).filter((d) => / error /.test(d));
+
+  it('the whole-file snippet is a valid partnership file', () => {
+    const text = expand(snippets('partnership.code-snippets')['Partnership file'].body, today);
+    assert.deepStrictEqual(errorsOf(text), []);
+  });
+
+  it('each list-item snippet is valid under its section; only placeholder person ids are unknown', () => {
+    const s = snippets('partnership.code-snippets');
+    const head = 'version: 1\npartnership:\n  name: Snippet check\n  customer: Initech\n';
+    const sections: [string, string][] = [
+      ['Person', 'people'],
+      ['Commitment', 'commitments'],
+      ['Concern', 'concerns'],
+      ['Risk', 'risks'],
+      ['Meeting', 'meetings'],
+    ];
+    for (const [name, section] of sections) {
+      const text = `${head}${section}:\n  ${indented(expand(s[name].body, today), '  ')}`;
+      const errors = errorsOf(text).filter((d) => !/ unknown-reference /.test(d));
+      assert.deepStrictEqual(errors, [], `${name}:\n${text}`);
+    }
+    const plan = `${head}${expand(s['Communication plan'].body, today)}`;
+    assert.deepStrictEqual(errorsOf(plan).filter((d) => !/ unknown-reference /.test(d)), []);
+  });
+
+  it('every snippet has a prefix, a description and a body; markdown ones keep the agreed sections', () => {
+    for (const file of ['partnership.code-snippets', 'markdown.json']) {
+      for (const [name, s] of Object.entries(snippets(file) as Record<string, Snippet & { description?: string }>)) {
+        assert.ok(s.prefix.length > 0 && s.description && s.body.length > 0, `${file}: ${name}`);
+      }
+    }
+    const report = expand(snippets('markdown.json')['Status report'].body, today);
+    const order = ['Period', '## Health', '## Done this period', '## Due next period', '## Overdue', '## Open concerns', '## Open risks', '## Milestones'].map((h) => report.indexOf(h));
+    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `sections in order: ${order.join(',')}`);
+  });
+});

@@ -72,12 +72,16 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
     const pending = this.pendingUris;
     this.pendingUris = undefined;
     if (pending === undefined) return;
-    if (pending === 'all' || [...pending].some((uri) => !this.files.has(uri))) {
+    // A file the view does not list yet appeared: list again. Untitled documents and other
+    // schemes are never listed, so their changes are ignored.
+    const unknown = pending === 'all' ? [] : [...pending].filter((uri) => !this.files.has(uri));
+    if (pending === 'all' || unknown.some((uri) => isListable(vscode.Uri.parse(uri)))) {
       this.changed.fire(undefined);
       return;
     }
     for (const uri of pending) {
-      const node = this.files.get(uri)!;
+      const node = this.files.get(uri);
+      if (!node) continue;
       void this.loadOutline(node).then(() => this.changed.fire(node));
     }
   }
@@ -139,6 +143,11 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
       console.error(`partnership: outline of ${node.uri.toString()} failed: ${String(err)}`);
     }
   }
+}
+
+/** Whether the view would list this file: a `*.partnership.yaml` on disk, outside node_modules. */
+function isListable(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /\.partnership\.yaml$/i.test(uri.path) && !/\/node_modules\//.test(uri.path);
 }
 
 function childNodes(uri: vscode.Uri, nodes: OutlineNode[] | undefined, parentId: string): PartnershipItemNode[] {

@@ -2,10 +2,13 @@
 // diagnostic goes away once the server re-validates.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticCode, openPartnershipFile, REVIEW_DATE, revertAndCloseAll, waitForDiagnostics } from './helpers';
+import { activateExtension, diagnosticCode, openPartnershipFile, REVIEW_DATE, revertAndCloseAll, waitFor, waitForDiagnostics } from './helpers';
 
 describe('quick fixes', () => {
-  before(activateExtension);
+  let api: Awaited<ReturnType<typeof activateExtension>>;
+  before(async () => {
+    api = await activateExtension();
+  });
   after(revertAndCloseAll);
 
   it('offers "Mark C-12 done today" on the overdue commitment, and applying it removes the diagnostic', async () => {
@@ -28,6 +31,12 @@ describe('quick fixes', () => {
     assert.ok(markDone.isPreferred, 'it is the preferred fix');
     assert.ok(titles.some((t) => t.startsWith('Renegotiate C-12')), 'renegotiate is offered too');
 
+    // The view lists the files (so it knows northwind's node), then listens for the server's
+    // partnership/outlinesChanged, which follows the edit.
+    await api.tree.getChildren();
+    const refreshed: (string | undefined)[] = [];
+    const listener = api.tree.onDidChangeTreeData((node) => refreshed.push(node?.uri.toString()));
+
     if (markDone.edit) assert.ok(await vscode.workspace.applyEdit(markDone.edit), 'the edit applies');
     if (markDone.command) await vscode.commands.executeCommand(markDone.command.command, ...(markDone.command.arguments ?? []));
 
@@ -38,6 +47,15 @@ describe('quick fixes', () => {
     assert.match(c12, /\n {4}status: done\n/);
     assert.match(c12, new RegExp(`\\n {4}completed: ${REVIEW_DATE}\\n`));
     assert.match(c12, /\n {4}due: 2026-11-01\n/, 'the due date is kept');
+
+    // The Partnerships view follows the unsaved edit: the server's notification refreshes the file's node.
+    try {
+      await waitFor('the view to refresh northwind', () => refreshed.includes(doc.uri.toString()) || refreshed.includes(undefined));
+    } finally {
+      listener.dispose();
+    }
+    const northwind = api.tree.fileNodes().find((n) => n.uri.toString() === doc.uri.toString())!;
+    assert.strictEqual(api.tree.getTreeItem(northwind).description, 'Northwind Traders', 'no longer "1 overdue"');
 
     // One undo takes the whole fix back.
     await vscode.window.showTextDocument(doc);

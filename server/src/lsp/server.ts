@@ -11,7 +11,9 @@ import {
   ErrorCodes,
   FileChangeType,
   InitializeResult,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
@@ -61,6 +63,8 @@ export const DAY_CHECK_INTERVAL_MS = 60_000;
 export interface ServerOptions {
   /** The clock; only this layer reads it. Tests may pass a fixed one. */
   now?: () => Date;
+  /** How often to look whether the calendar day changed (default: every minute). */
+  dayCheckIntervalMs?: number;
 }
 
 interface Validated {
@@ -110,6 +114,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
+  /** A message for the user; a notification, so nothing waits for them to dismiss it. */
+  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
   const served = (doc: TextDocument | undefined): doc is TextDocument =>
     doc !== undefined && (doc.languageId === LANGUAGE_ID || doc.uri.endsWith('.partnership.yaml'));
 
@@ -141,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (day !== undefined) return day;
       if (warnedReviewDate !== reviewDate) {
         warnedReviewDate = reviewDate;
-        connection.window.showWarningMessage(`partnership.reviewDate '${reviewDate}' is not a date YYYY-MM-DD; using today's date.`);
+        showMessage(MessageType.Warning, `partnership.reviewDate '${reviewDate}' is not a date YYYY-MM-DD; using today's date.`);
       }
     }
     return dayOfDate(now());
@@ -296,7 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       lastToday = day;
     }),
-    DAY_CHECK_INTERVAL_MS,
+    options.dayCheckIntervalMs ?? DAY_CHECK_INTERVAL_MS,
   );
   dayTimer.unref();
   connection.onShutdown(() => clearInterval(dayTimer));
@@ -433,7 +440,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       } catch (err) {
         logError(params.command, err);
         const message = err instanceof Error ? err.message : String(err);
-        connection.window.showErrorMessage(`${GENERATE_TITLES[kind]} failed: ${message}`);
+        showMessage(MessageType.Error, `${GENERATE_TITLES[kind]} failed: ${message}`);
         return null;
       }
     }),
@@ -468,7 +475,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const result = await connection.workspace.applyEdit({ label, edit });
     if (!result.applied) {
-      connection.window.showWarningMessage(`${label}: the editor did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
+      showMessage(MessageType.Warning, `${label}: the editor did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
       return null;
     }
     return newUri;

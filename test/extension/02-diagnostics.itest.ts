@@ -1,7 +1,7 @@
 // The server's diagnostics reach VS Code with their rule id, message, range and severity.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticCode, fixtureUri, openPartnershipFile, rangeText, revertAndCloseAll, waitForDiagnostics } from './helpers';
+import { activateExtension, diagnosticCode, fixtureUri, openPartnershipFile, rangeText, REVIEW_DATE, revertAndCloseAll, waitForDiagnostics } from './helpers';
 
 describe('diagnostics', () => {
   before(activateExtension);
@@ -49,5 +49,18 @@ describe('diagnostics', () => {
     assert.strictEqual(late.message, "C-1 'Nightly export of audit findings', promised to Priya Nair, is 3 days overdue (due 2026-11-20)");
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  it('follows a change of partnership.reviewDate without an edit', async () => {
+    const uri = fixtureUri('northwind.partnership.yaml');
+    const config = vscode.workspace.getConfiguration('partnership', uri);
+    await config.update('reviewDate', '2026-12-10', vscode.ConfigurationTarget.Workspace);
+    try {
+      const later = "C-12 'Pilot the audit dashboard', promised to Jane Doe, is 39 days overdue (due 2026-11-01)";
+      await waitForDiagnostics(uri, (ds) => ds.some((x) => x.message === later && diagnosticCode(x) === 'commitment-overdue'));
+    } finally {
+      await config.update('reviewDate', REVIEW_DATE, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, (ds) => ds.some((x) => x.message.includes('is 22 days overdue')));
   });
 });

@@ -287,8 +287,9 @@ interface Context {
   lines: string[];
   line: number;
   character: number;
-  pd: ParsedDocument;
-  model: PartnershipModel;
+  /** Parsed on first use: most keystrokes that ask for completion never need it. */
+  readonly pd: ParsedDocument;
+  readonly model: PartnershipModel;
   today: Day;
   unit: number;
   eol: string;
@@ -299,7 +300,7 @@ export function completion(text: string, position: Position, options: Completion
   const empty: CompletionList = { isIncomplete: false, items: [] };
   if (position.line < 0 || position.line >= lines.length) return empty;
   const lineText = lines[position.line];
-  const character = Math.min(position.character, lineText.length);
+  const character = Math.max(0, Math.min(position.character, lineText.length));
   const prefix = lineText.slice(0, character);
   const suffix = lineText.slice(character);
 
@@ -309,13 +310,17 @@ export function completion(text: string, position: Position, options: Completion
   if (scanner.inBlockScalar(indent, /^\s*$/.test(lineText))) return empty;
   if (/(^|\s)#/.test(prefix) || /^\s*(---|\.\.\.)/.test(prefix)) return empty;
 
-  const pd = parsedDocument(text);
+  let model: PartnershipModel | undefined;
   const ctx: Context = {
     lines,
     line: position.line,
     character,
-    pd,
-    model: new PartnershipModel(pd),
+    get pd() {
+      return parsedDocument(text);
+    },
+    get model() {
+      return (model ??= new PartnershipModel(parsedDocument(text)));
+    },
     today: options.today,
     unit: detectIndentUnit(lines),
     eol: text.includes('\r\n') ? '\r\n' : '\n',

@@ -384,7 +384,15 @@ export function completion(text: string, position: Position, options: Completion
   if (top && top.kind === 'seq' && top.col === pos) {
     // At the column of a list's dashes without a dash yet: offer whole new items.
     const item = resolveSchema(schemaAt(scanner.path())?.items);
-    return { isIncomplete: false, items: item ? newItemSnippets(ctx, item, range, pos) : [] };
+    const items = item ? newItemSnippets(ctx, item, range, pos) : [];
+    // A compact list (`goals:` then `- …` at the same column) may also end here with the next key.
+    const parent = scanner.stack[scanner.stack.length - 2];
+    if (parent && parent.kind === 'map' && parent.col === pos) {
+      scanner.stack.pop();
+      const mapSchema = schemaAt(scanner.path());
+      if (mapSchema?.properties) items.push(...keyItems(ctx, mapSchema, [...parent.keys, ...keysBelow(lines, position.line, pos)], range, pos, keyOnly));
+    }
+    return { isIncomplete: false, items };
   }
   if (top && top.kind === 'seq') return empty; // between a dash and its content: ambiguous
   let mapPath: (string | number)[];

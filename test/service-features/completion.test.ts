@@ -202,7 +202,7 @@ describe('completion', () => {
     it('in a compact list (dashes at the key column) offers a new item or the next section', () => {
       const text = lines('version: 1', 'goals:', '- id: G-1', '  statement: Settle a claim in five days', '', 'people: []');
       assert.deepStrictEqual(labels(complete(text, 4, 0)), ['- Goal', 'partnership', 'communication', 'commitments', 'concerns', 'risks', 'health', 'meetings', 'milestones']);
-      assert.deepStrictEqual(labels(complete(text, 4, 2)), ['metric', 'target', 'current', 'definedBy']);
+      assert.deepStrictEqual(labels(complete(text.replace('\n\npeople', '\n  \npeople'), 4, 2)), ['metric', 'target', 'current', 'definedBy']);
     });
 
     it('under a list key with no items yet offers whole items', () => {

@@ -24,9 +24,10 @@ const CASES: Case[] = [
   { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'overdue.renegotiate-new-history', after: ["commitment-due-soon", "commitment-overdue"] },
   { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'overdue.renegotiate-existing-history', after: ["commitment-overdue", "commitment-due-soon"] },
   { file: 'no-plan', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'no-plan.insert-plan', after: ["communication-plan-unsigned", "status-report-overdue"] },
+  { file: 'four-spaces', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'four-spaces.insert-plan', after: ['communication-plan-unsigned', 'status-report-overdue'] },
   { file: 'no-status-report', rule: 'communication-plan-missing', fix: 'Add a weekly statusReport', golden: 'no-status-report.add-status-report', after: ["status-report-overdue"] },
   { file: 'typos', rule: 'schema', fix: "Rename 'ownr' to 'owner'", golden: 'typos.rename-key', after: ["communication-plan-missing", "unknown-reference", "schema"] },
-  { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "commitment-unowned", "schema", "unknown-reference"] },
+  { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "schema", "unknown-reference"] },
   { file: 'typos', rule: 'unknown-reference', fix: "Change 'lnguen' to 'lnguyen'", golden: 'typos.reference', after: ["communication-plan-missing", "schema", "schema"] },
   // Shapes people write too: flow lists and mappings, empty values with and without comments.
   { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-1', golden: 'odd-shapes.renegotiate-flow-history', after: ["commitment-due-soon", "commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },

@@ -82,6 +82,11 @@ describe('domain rules', () => {
         '42:9-42:14 communication-plan-unsigned warning The communication plan was signed off by Mira Khan (mkhan), who is on our side: the sign-off must come from Acme Corp',
       ]);
     });
+    it('fires on signedOff when it does not say who signed', () => {
+      assert.deepStrictEqual(checkShown(withLines({ 42: null })), [
+        "41:3-41:12 communication-plan-unsigned warning The communication plan's signedOff does not say who signed it: record the Acme Corp person who agreed to it in 'by'",
+      ]);
+    });
     it('leaves an unknown signer to unknown-reference', () => {
       assert.deepStrictEqual(checkShown(withLines({ 42: '    by: nobody' })), [
         "42:9-42:15 unknown-reference error Unknown person 'nobody' in by",
@@ -130,13 +135,16 @@ describe('domain rules', () => {
   describe('no-decision-maker', () => {
     it('fires on the people key when no customer-side person decides', () => {
       assert.deepStrictEqual(checkShown(withLines({ 19: '    decisionMaker: false' })), [
-        '14:1-14:7 no-decision-maker warning None of the 1 person listed for Acme Corp is marked decisionMaker: true: record who can decide and obtain resources on the customer side',
+        '14:1-14:7 no-decision-maker warning Jane Doe, the only person listed for Acme Corp, is not marked decisionMaker: true: record who can decide and obtain resources on the customer side',
+      ]);
+      assert.deepStrictEqual(checkShown(withLines({ 19: '    decisionMaker: false', 25: '    side: customer' })).filter((d) => d.includes('no-decision')), [
+        '14:1-14:7 no-decision-maker warning None of the 2 people listed for Acme Corp is marked decisionMaker: true: record who can decide and obtain resources on the customer side',
       ]);
     });
     it('does not count a decision maker on our side', () => {
       const text = withLines({ 19: null, 29: ['    side: ours', '    decisionMaker: true'] });
       assert.deepStrictEqual(checkShown(text).filter((d) => d.includes('no-decision-maker')), [
-        '14:1-14:7 no-decision-maker warning None of the 1 person listed for Acme Corp is marked decisionMaker: true: record who can decide and obtain resources on the customer side',
+        '14:1-14:7 no-decision-maker warning Jane Doe, the only person listed for Acme Corp, is not marked decisionMaker: true: record who can decide and obtain resources on the customer side',
       ]);
     });
   });
@@ -253,6 +261,13 @@ describe('domain rules', () => {
   });
 
   describe('duplicate-id', () => {
+    it('reports the later definition in file order, whatever the sections', () => {
+      // Milestones written above people: the person is the second definition.
+      const text = withLines({ 14: ['milestones:', '  - id: jdoe', '    name: Misnamed milestone', '    due: 2026-12-20', 'people:'], 89: null, 90: null, 91: null, 92: null, 93: null });
+      assert.deepStrictEqual(checkShown(text), [
+        "19:9-19:13 duplicate-id error Duplicate id 'jdoe': already defined for a milestone on line 15",
+      ]);
+    });
     it('fires on every later definition, across sections', () => {
       assert.deepStrictEqual(checkShown(withLines({ 52: '  - id: C-12', 90: '  - id: jdoe' })), [
         "52:9-52:13 duplicate-id error Duplicate id 'C-12': already defined for another commitment on line 45",

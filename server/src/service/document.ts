@@ -174,6 +174,11 @@ function describeYamlError(text: string, code: string, message: string, start: n
       const keyEnd = start + (m ? m[0].trimEnd().length : 1);
       return { message: `Duplicate key '${key.replace(/^["']|["']$/g, '')}': a mapping can set each key only once`, start, end: Math.max(keyEnd, end) };
     }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/nested mappings/i.test(message)) {
+        return { message: "Unexpected ': ' inside a value: quote the value (\"…\") if it contains a colon followed by a space", start, end: lineEnd(text, start) };
+      }
+      return { message, start, end };
     case 'TAB_AS_INDENT':
       return { message: 'Tabs are not allowed as indentation in YAML: indent with spaces', start, end };
     case 'MULTIPLE_DOCS':

@@ -6,7 +6,8 @@ import { ParsedDocument } from './document';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
-import type { FileSystem } from './types';
+import { Diagnostic, FileSystem, Severity } from './types';
+import { ruleDocsUrl } from './ruleMeta';
 import { validateText } from './validate';
 
 export interface LanguageServiceOptions {
@@ -22,7 +23,17 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
       const configPath = findConfigFile(filePath, fs);
       if (!configPath) return { config: defaultConfig(), problems: [] };
       const text = fs.readFile(configPath);
-      if (text === undefined) return { path: configPath, config: defaultConfig(), problems: [] };
+      if (text === undefined) {
+        const problem: Diagnostic = {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: Severity.Error,
+          code: 'yaml-syntax',
+          source: 'partnership',
+          message: `Cannot read ${configPath}: check its permissions`,
+          codeDescription: { href: ruleDocsUrl('yaml-syntax') },
+        };
+        return { path: configPath, config: defaultConfig(), problems: [problem] };
+      }
       return parseConfig(text, configPath);
     },
     generateAgenda: (text, filePath, today) => generateAgenda(new ParsedDocument(text), path.resolve(filePath), today, fs),

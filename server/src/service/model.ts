@@ -9,18 +9,32 @@ export interface Ref {
   range: Range;
 }
 
+/** Keys that a mapping holds under a misspelt name the schema reported ('ownr' for 'owner'). */
+export type TypoKeys = WeakMap<YAMLMap, Set<string>>;
+
 export class Obj {
   constructor(
     readonly node: YAMLMap,
     readonly pd: ParsedDocument,
+    private readonly typos?: TypoKeys,
   ) {}
 
   pair(key: string): Pair<Node, Node | null> | undefined {
     return getPair(this.node, key);
   }
 
+  /**
+   * Whether the key is present — also under a misspelling the schema already reported, so a rule
+   * about a missing key does not repeat that problem as a second diagnostic.
+   */
   has(key: string): boolean {
-    return this.pair(key) !== undefined;
+    return this.pair(key) !== undefined || this.typos?.get(this.node)?.has(key) === true;
+  }
+
+  /** Present with a value of the wrong type: the schema reports it, and rules treat it as unknown. */
+  invalid(key: string): boolean {
+    const p = this.pair(key);
+    return p !== undefined && p.value !== null && this.scalar(key) === undefined && !isMap(p.value) && !isSeq(p.value);
   }
 
   /** The scalar value at `key`, whatever its type; undefined for a collection or a missing key. */
@@ -50,7 +64,7 @@ export class Obj {
 
   obj(key: string): Obj | undefined {
     const v = this.pair(key)?.value;
-    return isMap(v) ? new Obj(v, this.pd) : undefined;
+    return isMap(v) ? new Obj(v, this.pd, this.typos) : undefined;
   }
 
   /** The mapping items of a sequence at `key` (other items are the schema's business). */
@@ -58,7 +72,7 @@ export class Obj {
     const v = this.pair(key)?.value;
     if (!isSeq(v)) return [];
     const out: Obj[] = [];
-    for (const item of v.items) if (isMap(item)) out.push(new Obj(item, this.pd));
+    for (const item of v.items) if (isMap(item)) out.push(new Obj(item, this.pd, this.typos));
     return out;
   }
 
@@ -118,9 +132,12 @@ export class PartnershipModel {
   readonly meetings: Obj[];
   readonly milestones: Obj[];
 
-  constructor(readonly pd: ParsedDocument) {
+  constructor(
+    readonly pd: ParsedDocument,
+    typos?: TypoKeys,
+  ) {
     const root = pd.root;
-    this.root = isMap(root) ? new Obj(root, pd) : undefined;
+    this.root = isMap(root) ? new Obj(root, pd, typos) : undefined;
     const r = this.root;
     this.people = r ? r.list('people') : [];
     for (const p of this.people) {

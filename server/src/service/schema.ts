@@ -3,7 +3,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
-import { isMap, isScalar, locate, Node, Pair, ParsedDocument } from './document';
+import { isMap, isScalar, locate, Node, Pair, ParsedDocument, YAMLMap } from './document';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -29,6 +29,8 @@ export interface SchemaProblem {
   range: Range;
   message: string;
   fixes: Fix[];
+  /** An unknown key that is a misspelling of `key` in `map`. */
+  typo?: { map: YAMLMap; key: string };
 }
 
 const SINGULAR: Record<string, string> = {
@@ -136,7 +138,8 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
         ? [{ title: `Rename '${unknown}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
         : [];
       const known = suggestion ? '' : `; expected one of: ${allowed.join(', ')}`;
-      return { range, message: `Unknown key '${unknown}' in ${describeObject(pd, path)}${didYouMean(suggestion)}${known}`, fixes };
+      const typo = suggestion && isMap(map) ? { map, key: suggestion } : undefined;
+      return { range, message: `Unknown key '${unknown}' in ${describeObject(pd, path)}${didYouMean(suggestion)}${known}`, fixes, typo };
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;

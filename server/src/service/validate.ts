@@ -1,7 +1,7 @@
 // Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
 import { defaultConfig, severityOf } from './config';
 import { ParsedDocument } from './document';
-import { PartnershipModel } from './model';
+import { PartnershipModel, TypoKeys } from './model';
 import { ruleDocsUrl, ruleMeta } from './ruleMeta';
 import { DOMAIN_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -32,8 +32,17 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
     for (const p of schemaProblems) out.push(diagnostic('schema', schemaSeverity, p.range, p.message, p.fixes));
   }
 
-  const model = new PartnershipModel(pd);
-  if (!model.root) return out;
+  const typos: TypoKeys = new WeakMap();
+  for (const p of schemaProblems) {
+    if (!p.typo) continue;
+    const keys = typos.get(p.typo.map) ?? new Set<string>();
+    keys.add(p.typo.key);
+    typos.set(p.typo.map, keys);
+  }
+  const model = new PartnershipModel(pd, typos);
+  // A file of another format version is not judged by version 1's rules: the schema said so once.
+  const version = model.root?.scalar('version');
+  if (!model.root || (version !== undefined && version !== 1)) return out;
   for (const rule of DOMAIN_RULES) {
     const s = severity(rule.id);
     if (s === undefined) continue;

@@ -373,7 +373,7 @@ function decisionLines(model: PartnershipModel, late: Late[]): string[] {
     '- [ ] How issues and risks are logged, owned and escalated.',
     '- [ ] How meetings are run.',
   ];
-  if (late.length > 0) lines.push(`- [ ] A new date and an owner for each of the ${plural(late.length, 're-commitment')} above.`);
+  if (late.length > 0) lines.push(late.length === 1 ? '- [ ] A new date and an owner for the re-commitment above.' : `- [ ] A new date and an owner for each of the ${late.length} re-commitments above.`);
   const sign = signOff(model);
   if (sign.state === 'signed') {
     lines.push(`- [ ] Confirm the communication plan signed off by ${sign.by}${sign.on ? ` on ${sign.on}` : ''} still holds, or have ${deciders} sign off the revised one.`);

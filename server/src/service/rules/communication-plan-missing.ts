@@ -1,5 +1,5 @@
 // No communication plan, or a plan without a status report.
-import { addMapping, flowId, insertSection } from '../edits';
+import { addMapping, flowId, indentUnit, insertSection } from '../edits';
 import { quickFix, Rule, RuleContext } from './rule';
 
 /** Person ids the status report should reach by default: the customer's decision makers. */
@@ -16,18 +16,26 @@ function audienceText(ctx: RuleContext): string {
   return `[${defaultAudience(ctx).map(flowId).join(', ')}]`;
 }
 
+/** Re-indent lines written with 2-space steps to the file's own indentation unit. */
+function indented(ctx: RuleContext, lines: string[]): string[] {
+  const unit = indentUnit(ctx.pd);
+  return lines.map((l) => {
+    const depth = (l.length - l.trimStart().length) / 2;
+    return ' '.repeat(depth * unit) + l.trimStart();
+  });
+}
+
 export const communicationPlanMissing: Rule = {
   id: 'communication-plan-missing',
   check(ctx) {
     const root = ctx.model.root;
     if (!root) return;
     const customer = ctx.model.customerName();
-    const comm = root.pair('communication');
-    if (!comm) {
+    if (!root.has('communication')) {
       const fixes = quickFix(
         'Insert a communication-plan skeleton',
         [
-          insertSection(ctx.pd, 'communication', [
+          insertSection(ctx.pd, 'communication', indented(ctx, [
             'communication:',
             '  statusReport:',
             '    cadence: weekly',
@@ -35,7 +43,7 @@ export const communicationPlanMissing: Rule = {
             `    audience: ${audienceText(ctx)}`,
             '  reviewMeeting:',
             '    cadence: biweekly',
-          ]),
+          ])),
         ],
         true,
       );

@@ -13,6 +13,10 @@ export const communicationPlanUnsigned: Rule = {
       ctx.report(root.keyRange('communication')!, `Nobody at ${customer} has signed off the communication plan: agree it with a customer decision maker and record signedOff`);
       return;
     }
+    if (signed && !signed.has('by')) {
+      ctx.report(plan.keyRange('signedOff')!, `The communication plan's signedOff does not say who signed it: record the ${customer} person who agreed to it in 'by'`);
+      return;
+    }
     const by = signed?.ref('by');
     if (!by || !ctx.model.personById.has(by.id)) return; // schema or unknown-reference reports it
     const side = ctx.model.side(by.id);

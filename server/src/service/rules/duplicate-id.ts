@@ -18,20 +18,26 @@ export const duplicateId: Rule = {
   check(ctx) {
     const root = ctx.model.root;
     if (!root) return;
-    const first = new Map<string, { section: string; range: Range }>();
+    // Every definition in file order, so the one reported is always the later one.
+    const definitions: { id: string; section: string; range: Range; offset: number }[] = [];
     for (const section of SECTIONS) {
       for (const item of root.list(section) as Obj[]) {
         const id = item.str('id');
-        if (id === undefined) continue;
-        const range = item.valueRange('id')!;
-        const earlier = first.get(id);
-        if (!earlier) {
-          first.set(id, { section: SINGULAR[section], range });
-          continue;
-        }
-        const where = earlier.section === SINGULAR[section] ? `another ${earlier.section}` : `a ${earlier.section}`;
-        ctx.report(range, `Duplicate id '${id}': already defined for ${where} on line ${earlier.range.start.line + 1}`);
+        const value = item.pair('id')?.value;
+        if (id === undefined || !value?.range) continue;
+        definitions.push({ id, section: SINGULAR[section], range: item.valueRange('id')!, offset: value.range[0] });
       }
+    }
+    definitions.sort((a, b) => a.offset - b.offset);
+    const first = new Map<string, (typeof definitions)[number]>();
+    for (const d of definitions) {
+      const earlier = first.get(d.id);
+      if (!earlier) {
+        first.set(d.id, d);
+        continue;
+      }
+      const where = earlier.section === d.section ? `another ${earlier.section}` : `a ${earlier.section}`;
+      ctx.report(d.range, `Duplicate id '${d.id}': already defined for ${where} on line ${earlier.range.start.line + 1}`);
     }
   },
 };

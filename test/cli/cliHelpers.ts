@@ -22,6 +22,24 @@ export function assertBuilt(): void {
 }
 
 /** Run `partnership …args` in `cwd`; NO_COLOR and no TTY, so the output is plain text. */
+/**
+ * Run the CLI as the unprivileged user 'nobody' (for permission tests when the suite runs as
+ * root). The workspace is opened up so that only the permission under test stands in the way.
+ */
+export function runAsNobody(args: readonly string[], cwd: string): RunResult {
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+  if (!setpriv) throw new Error('permission tests as root need setpriv: apt-get install util-linux');
+  fs.chmodSync(cwd, 0o755);
+  const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30_000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 export function run(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): RunResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,

@@ -117,6 +117,12 @@ export class ParsedDocument {
     return this.range(r[0], r[1]);
   }
 
+  /** The range from `start` to `end` without trailing whitespace and line breaks. */
+  contentRange(start: number, end: number): Range {
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    return this.range(start, end);
+  }
+
   lineCount(): number {
     return this.lineStarts.length;
   }
@@ -224,6 +230,18 @@ function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
     },
   });
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One parse per text: hover, completion, navigation and symbols on an unchanged document share it.
+// A memo of the last text only; it changes no result.
+
+let lastParsed: ParsedDocument | undefined;
+
+/** The parsed document for `text`, reused while the text is unchanged (ParsedDocument is never mutated). */
+export function parsedDocument(text: string): ParsedDocument {
+  if (lastParsed?.text !== text) lastParsed = new ParsedDocument(text);
+  return lastParsed;
 }
 
 // ---------------------------------------------------------------------------------------------

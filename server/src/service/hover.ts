@@ -4,7 +4,9 @@
 import { parseDay, plural, relativeDays } from './dates';
 import { isMap, isScalar, isSeq, keyName, locate, Node, Pair, ParsedDocument } from './document';
 import { Obj, PartnershipModel } from './model';
-import { documentationOf, enumDocumentation, isPersonRef, JsonPath, MarkupContent, parsedDocument, personMarkdown, schemaAt } from './completion';
+import { MarkupContent, personMarkdown } from './completion';
+import { parsedDocument } from './document';
+import { documentationOf, enumDocumentation, isPersonRef, JsonPath, schemaAt } from './schema';
 import type { Day, Position, Range } from './types';
 
 export interface Hover {

@@ -1,10 +1,10 @@
 // Person ids as symbols: go to the `id:` under people, find every reference, rename everywhere.
 // The places a person id can appear are the ones `unknown-reference` checks (`personReferences`).
-import { parsedDocument } from './completion';
+import { parsedDocument } from './document';
 import { ParsedDocument } from './document';
 import { yamlString } from './edits';
 import { PartnershipModel } from './model';
-import { personReferences } from './rules/unknown-reference';
+import { personReferences } from './model';
 import type { Position, Range, TextEdit } from './types';
 
 export interface Location {

@@ -51,12 +51,21 @@ export interface Outline {
   root: OutlineNode;
 }
 
+/** An item's own text, without the blank lines and indentation that follow it. */
 function wholeRange(o: Obj): Range {
-  return o.pd.nodeRange(o.node);
+  const r = o.node.range;
+  return r ? o.pd.contentRange(r[0], r[1]) : o.pd.range(0, 0);
 }
 
-function group(key: string, label: string, children: OutlineNode[], range: Range, detail?: string): OutlineNode {
-  return { kind: 'group', key, label, detail: detail ?? String(children.length), range, selectionRange: range, children };
+interface SectionRange {
+  /** From the section's key to the end of its value. */
+  range: Range;
+  /** The key. */
+  selectionRange: Range;
+}
+
+function group(key: string, label: string, children: OutlineNode[], section: SectionRange, detail?: string): OutlineNode {
+  return { kind: 'group', key, label, detail: detail ?? String(children.length), range: section.range, selectionRange: section.selectionRange, children };
 }
 
 export function commitmentState(c: Obj, today: Day, dueSoonDays: number): CommitmentState | undefined {
@@ -109,7 +118,13 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
   const root = model.root;
 
   if (root) {
-    const sectionRange = (key: string) => (root.pair(key) ? pd.nodeRange(root.pair(key)!.key as never) : docRange);
+    const sectionRange = (key: string): SectionRange => {
+      const pair = root.pair(key);
+      const keyNode = pair?.key as { range?: [number, number, number] } | undefined;
+      if (!keyNode?.range) return { range: docRange, selectionRange: docRange };
+      const end = pair!.value?.range ? pair!.value.range[1] : keyNode.range[1];
+      return { range: pd.contentRange(keyNode.range[0], end), selectionRange: pd.range(keyNode.range[0], keyNode.range[1]) };
+    };
 
     if (model.goals.length > 0) {
       const goals = model.goals.map((g, i) => {

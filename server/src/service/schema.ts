@@ -232,3 +232,61 @@ export function validateSchema(pd: ParsedDocument): SchemaProblem[] {
   }
   return problems;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The schema, navigated by path: completion and hover read documentation and enums from it.
+
+/** A schema node with its `$ref` resolved: the referring node's own keys win over the definition's. */
+export interface SchemaNode {
+  /** The definition the node refers to: 'date', 'personRef', 'id', 'cadence', 'level'. */
+  ref?: string;
+  type?: string | string[];
+  description?: string;
+  markdownDescription?: string;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  markdownEnumDescriptions?: string[];
+  const?: unknown;
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  defaultSnippets?: { label: string; description?: string; body: unknown }[];
+}
+
+export type JsonPath = readonly (string | number)[];
+
+const ROOT_SCHEMA = PARTNERSHIP_SCHEMA as SchemaNode & { definitions: Record<string, SchemaNode> };
+
+export function resolveSchema(node: SchemaNode | undefined): SchemaNode | undefined {
+  if (!node) return undefined;
+  const ref = (node as { $ref?: string }).$ref;
+  if (!ref) return node;
+  const name = ref.replace(/^#\/definitions\//, '');
+  const { $ref: _ignored, ...own } = node as SchemaNode & { $ref?: string };
+  return { ...ROOT_SCHEMA.definitions[name], ...own, ref: name };
+}
+
+/** The schema of the value at `path` (object keys and array indices), if the schema defines one. */
+export function schemaAt(path: JsonPath): SchemaNode | undefined {
+  let s = resolveSchema(ROOT_SCHEMA);
+  for (const segment of path) {
+    if (!s) return undefined;
+    s = typeof segment === 'number' ? resolveSchema(s.items) : resolveSchema(s.properties?.[segment]);
+  }
+  return s;
+}
+
+export function documentationOf(s: SchemaNode | undefined): string | undefined {
+  return s?.markdownDescription ?? s?.description;
+}
+
+/** The documentation of one enum value, Markdown preferred. */
+export function enumDocumentation(s: SchemaNode, value: unknown): string | undefined {
+  const i = (s.enum ?? []).indexOf(value);
+  if (i < 0) return undefined;
+  return s.markdownEnumDescriptions?.[i] ?? s.enumDescriptions?.[i];
+}
+
+export function isPersonRef(s: SchemaNode | undefined): boolean {
+  return s?.ref === 'personRef';
+}

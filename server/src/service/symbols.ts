@@ -2,7 +2,7 @@
 // tree view and the symbols never disagree. Unlike the tree view, symbols follow the file: the
 // tree's overdue / due soon / open / done buckets are flattened back into document order.
 import { buildOutline, OutlineKind, OutlineNode } from './outline';
-import { parsedDocument } from './completion';
+import { parsedDocument } from './document';
 import { ParsedDocument } from './document';
 import type { Position, Range, ValidateOptions } from './types';
 
@@ -66,7 +66,7 @@ function items(node: OutlineNode): OutlineNode[] {
   return children;
 }
 
-/** A YAML node's range runs on to the next item's indentation; end it at its last character. */
+/** End a range at its last non-blank character. */
 function trimEnd(pd: ParsedDocument, range: Range): Range {
   const start = pd.offsetAt(range.start);
   let end = pd.offsetAt(range.end);
@@ -76,7 +76,7 @@ function trimEnd(pd: ParsedDocument, range: Range): Range {
 
 function toSymbol(pd: ParsedDocument, node: OutlineNode): DocumentSymbol {
   const children = items(node).map((c) => toSymbol(pd, c));
-  // Clients require selectionRange ⊆ range; a section's range is its key, so widen it to its items.
+  // Clients require selectionRange ⊆ range and children inside their parent: keep that true.
   const range = union([trimEnd(pd, node.range), node.selectionRange, ...children.map((c) => c.range)]);
   const symbol: DocumentSymbol = {
     name: node.label.trim() || node.key,

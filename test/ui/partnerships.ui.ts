@@ -1,6 +1,8 @@
-// What a person sees in VS Code (code-server in Debian chromium): the overdue commitment in the
-// Problems panel, the partnership in the Partnerships view, and a click that selects it in the file.
+// What a person sees in VS Code (code-server in Debian chromium) after installing the packaged
+// VSIX, as a tech lead would: the overdue commitment in the Problems panel, the partnership in
+// the Partnerships view, and a click that selects it in the file.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -24,15 +26,23 @@ describe('the workbench, as a person sees it', function () {
   let page: Page;
   let workspace: string;
 
+  let vsixDir: string;
+
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-'));
     fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-    page = await openWorkbench(workspace, { extensionDevelopmentPath: REPO_ROOT });
+    // The VSIX users install, packaged offline from the built bundles (npm run package does the same).
+    vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
+    const vsix = path.join(vsixDir, 'partnership.vsix');
+    const base = 'https://github.com/partnership-tools/partnership';
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '--out', vsix], { cwd: REPO_ROOT, stdio: 'pipe' });
+    page = await openWorkbench(workspace, { vsix: [vsix] });
   });
 
   after(async () => {
     if (page) await closeWorkbench(page);
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
   });
 
   afterEach(async function () {

@@ -84,7 +84,7 @@ describe('domain rules', () => {
     });
     it('fires on signedOff when it does not say who signed', () => {
       assert.deepStrictEqual(checkShown(withLines({ 42: null })), [
-        "41:3-41:12 communication-plan-unsigned warning The communication plan's signedOff does not say who signed it: record the Acme Corp person who agreed to it in 'by'",
+        "41:3-41:12 communication-plan-unsigned warning The communication plan's signedOff does not say who signed it: record who at Acme Corp agreed to it in 'by'",
       ]);
     });
     it('leaves an unknown signer to unknown-reference', () => {

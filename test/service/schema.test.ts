@@ -52,7 +52,7 @@ describe('schema diagnostics', () => {
     // Version 1's rules do not judge a file of another version.
     assert.deepStrictEqual(checkShown(withLines({ 1: 'version: 2', 50: '    due: 2026-11-01' })), ['1:10-1:11 schema error Unsupported format version 2: this tool reads version 1']);
     assert.deepStrictEqual(checkShown(withLines({ 90: '  - id: 1st' })), [
-      "90:9-90:12 schema error '1st' is not a valid id for 'id': an id starts with a letter and has only letters, digits, '_', '.' and '-'",
+      "90:9-90:12 schema error '1st' is not a valid id for 'id': an id starts with a letter A–Z or a–z and has only those letters, digits 0–9, '_', '.' and '-'",
     ]);
     assert.deepStrictEqual(checkShown(withLines({ 3: '  name: ""' })), ["3:9-3:11 schema error 'name' must not be empty"]);
   });

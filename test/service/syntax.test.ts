@@ -50,7 +50,7 @@ describe('yaml-syntax and text encodings', () => {
       'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
     );
     assert.deepStrictEqual(checkShown(bomb), [
-      '3:8-3:10 yaml-syntax error Too many alias expansions (more than 100): the document looks like an alias bomb and is not expanded',
+      '3:8-3:10 yaml-syntax error Too many alias expansions (more than 1000): the document looks like an alias bomb and is not expanded',
     ]);
   });
 

@@ -25,7 +25,10 @@ export interface SyntaxProblem {
   end: number;
 }
 
-export const MAX_ALIAS_COUNT = 100;
+/** Enough for files that reuse anchored values a great deal; far below what an alias bomb needs. */
+export const MAX_ALIAS_COUNT = 1000;
+/** Longer texts are not parsed: far beyond any real partnership file, and parsing time and memory grow with size. */
+export const MAX_TEXT_LENGTH = 1024 * 1024;
 
 export class ParsedDocument {
   readonly doc: Document.Parsed;
@@ -38,11 +41,18 @@ export class ParsedDocument {
     const lineCounter = new LineCounter();
     let doc: Document.Parsed;
     try {
-      doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+      if (text.length > MAX_TEXT_LENGTH) throw new TooLarge(text.length);
+      // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
+      // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
+      doc = parseDocument(text, { lineCounter, uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false });
     } catch (err) {
       // The parser recurses per nesting level; absurd depth can exhaust the stack.
       doc = parseDocument('', { lineCounter: new LineCounter() });
-      this.syntaxProblems.push({ message: `The YAML could not be parsed: ${errorText(err)}`, start: 0, end: 0 });
+      const message =
+        err instanceof TooLarge
+          ? `This file is too large to check (${size(err.length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`
+          : `The YAML could not be parsed: ${errorText(err)}`;
+      this.syntaxProblems.push({ message, start: 0, end: 0 });
     }
     this.doc = doc;
     this.lineStarts = computeLineStarts(text);
@@ -56,6 +66,9 @@ export class ParsedDocument {
         structural = true;
       }
       this.syntaxProblems.push(describeYamlError(text, e.code, cleanYamlMessage(e.message), e.pos[0], e.pos[1]));
+    }
+    for (const key of duplicateKeys(doc)) {
+      this.syntaxProblems.push({ message: `Duplicate key '${String(key.value)}': a mapping can set each key only once`, start: key.range![0], end: key.range![1] });
     }
     this.syntaxProblems.sort((a, b) => a.start - b.start);
     let value: unknown;
@@ -88,6 +101,8 @@ export class ParsedDocument {
   positionAt(offset: number): Position {
     const starts = this.lineStarts;
     offset = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a line break is no position an editor knows: it is the line's end.
+    if (offset > 0 && this.text.charCodeAt(offset) === 10 && this.text.charCodeAt(offset - 1) === 13) offset--;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -185,6 +200,12 @@ function describeYamlError(text: string, code: string, message: string, start: n
         return { message: "Unexpected ': ' inside a value: quote the value (\"…\") if it contains a colon followed by a space", start, end: lineEnd(text, start) };
       }
       return { message, start, end };
+    case 'TAG_RESOLVE_FAILED':
+      if (/^Unresolved tag/.test(message)) {
+        const tag = text.slice(start, end).trim() || message.replace(/^Unresolved tag:\s*/, '');
+        return { message: `Tag '${tag}' is not supported: a partnership file holds plain values, and tags are never evaluated; remove it`, start, end };
+      }
+      return { message, start, end };
     case 'TAB_AS_INDENT':
       return { message: 'Tabs are not allowed as indentation in YAML: indent with spaces', start, end };
     case 'MULTIPLE_DOCS':
@@ -219,6 +240,38 @@ function findUnresolvedAlias(doc: Document.Parsed): import('yaml').Alias | undef
     },
   });
   return found;
+}
+
+/**
+ * The second and later occurrences of a scalar key in each mapping, in one pass over the tree
+ * (yaml's own check compares every key with every earlier one: minutes for a large mapping).
+ */
+function duplicateKeys(doc: Document.Parsed): Scalar[] {
+  const found: Scalar[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        const key = item.key;
+        if (!isScalar(key) || !key.range) continue;
+        if (seen.has(key.value)) found.push(key);
+        else seen.add(key.value);
+      }
+    },
+  });
+  return found;
+}
+
+/** "1025 KiB", "20.0 MiB": characters, counted as bytes would be for ASCII text. */
+function size(chars: number): string {
+  return chars < 10 * 1048576 ? `${Math.ceil(chars / 1024)} KiB` : `${(chars / 1048576).toFixed(1)} MiB`;
+}
+
+class TooLarge extends Error {
+  constructor(readonly length: number) {
+    super('too large');
+  }
 }
 
 function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {

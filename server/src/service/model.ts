@@ -31,6 +31,16 @@ export class Obj {
     return this.pair(key) !== undefined || this.typos?.get(this.node)?.has(key) === true;
   }
 
+  /** Present with a value that says something: not empty, not blank text (also under a misspelling). */
+  filled(key: string): boolean {
+    if (!this.has(key)) return false;
+    if (!this.pair(key)) return true; // present only under a misspelling: the schema reports it
+    const v = this.pair(key)!.value;
+    if (v === null) return false;
+    const s = this.scalar(key);
+    return !(s === null || (typeof s === 'string' && s.trim() === ''));
+  }
+
   /** Present with a value of the wrong type: the schema reports it, and rules treat it as unknown. */
   invalid(key: string): boolean {
     const p = this.pair(key);
@@ -119,6 +129,11 @@ export class Obj {
 
 export type PersonSide = 'customer' | 'ours';
 
+/** Names as they belong in one-line messages. */
+function collapse(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim();
+}
+
 /** Everything rules look up more than once, indexed in one pass. */
 export class PartnershipModel {
   readonly root: Obj | undefined;
@@ -165,13 +180,13 @@ export class PartnershipModel {
   }
 
   customerName(): string {
-    return this.partnership?.str('customer') ?? 'the customer';
+    return collapse(this.partnership?.str('customer')) ?? 'the customer';
   }
 
   /** "Jane Doe" for a known person id, else the id itself. */
   personName(id: string | undefined): string | undefined {
     if (id === undefined) return undefined;
-    return this.personById.get(id)?.str('name') ?? id;
+    return collapse(this.personById.get(id)?.str('name')) ?? id;
   }
 
   side(id: string): PersonSide | undefined {

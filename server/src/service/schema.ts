@@ -79,10 +79,16 @@ function keyOf(path: string[]): string {
 
 function typeName(value: unknown): string {
   if (value === null) return 'nothing (null)';
+  if (value instanceof Date) return 'a timestamp (write the date as plain text, without a !!timestamp tag)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text '${value}'`;
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+/** A value as message text. Never throws: a mapping may have a key named toString or valueOf. */
+function shown(value: unknown): string {
+  return value !== null && typeof value === 'object' ? typeName(value) : String(value);
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -116,6 +122,19 @@ function valueRange(pd: ParsedDocument, path: string[]): Range {
   return holderKeyRange(pd, path.slice(0, -1));
 }
 
+const keyIndex = new WeakMap<YAMLMap, Map<string, Node>>();
+
+/** Each scalar key of a mapping (its last occurrence), indexed once: a mapping may have thousands of unknown keys. */
+function lastKeys(map: YAMLMap): Map<string, Node> {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items as Pair<Node, Node | null>[]) if (isScalar(item.key)) index.set(String(item.key.value), item.key);
+    keyIndex.set(map, index);
+  }
+  return index;
+}
+
 function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined {
   const path = segments(e.instancePath);
   const key = keyOf(path);
@@ -125,15 +144,13 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
       const unknown = String((e.params as { additionalProperty: string }).additionalProperty);
       const located = locate(pd.root, path);
       const map = located?.node;
-      let keyNode: Node | undefined;
-      if (isMap(map)) {
-        for (const item of map.items as Pair<Node, Node | null>[]) {
-          if (isScalar(item.key) && String(item.key.value) === unknown) keyNode = item.key;
-        }
-      }
+      const keyNode = isMap(map) ? lastKeys(map).get(unknown) : undefined;
       const allowed = Object.keys((parent?.properties as object) ?? {});
       const suggestion = closest(unknown, allowed);
       const range = keyNode ? pd.nodeRange(keyNode) : valueRange(pd, path);
+      if (unknown === '<<') {
+        return { range, message: "Merge keys ('<<') are not part of the partnership format: write the keys out in full", fixes: [] };
+      }
       const fixes: Fix[] = suggestion
         ? [{ title: `Rename '${unknown}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
         : [];
@@ -152,28 +169,32 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
       const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
       const range = valueRange(pd, path);
       const fixes: Fix[] = suggestion
-        ? [{ title: `Change '${String(actual)}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
+        ? [{ title: `Change '${shown(actual)}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
         : [];
       return {
         range,
-        message: `'${String(actual)}' is not a valid ${key}${didYouMean(suggestion)}; expected one of: ${allowed.join(', ')}`,
+        message: `'${shown(actual)}' is not a valid ${key}${didYouMean(suggestion)}; expected one of: ${allowed.join(', ')}`,
         fixes,
       };
     }
     case 'const': {
       if (key === 'version') {
-        return { range: valueRange(pd, path), message: `Unsupported format version ${String(e.data)}: this tool reads version 1`, fixes: [] };
+        return { range: valueRange(pd, path), message: e.data !== null && typeof e.data === 'object' ? `'version' must be 1, not ${typeName(e.data)}` : `Unsupported format version ${String(e.data)}: this tool reads version 1`, fixes: [] };
       }
       return { range: valueRange(pd, path), message: `'${key}' must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, fixes: [] };
     }
-    case 'type':
+    case 'type': {
+      // A list item is named by its place in the list, not by the list's key.
+      const last = path[path.length - 1];
+      const subject = last !== undefined && /^\d+$/.test(last) ? `Item ${Number(last) + 1} of '${key}'` : `'${key}'`;
       return {
         range: valueRange(pd, path),
-        message: `'${key}' must be ${expectedType((e.params as { type: unknown }).type)}, not ${typeName(e.data)}`,
+        message: `${subject} must be ${expectedType((e.params as { type: unknown }).type)}, not ${typeName(e.data)}`,
         fixes: [],
       };
+    }
     case 'format': {
-      const text = String(e.data);
+      const text = shown(e.data);
       const shaped = /^\d{4}-\d{2}-\d{2}$/.test(text);
       return {
         range: valueRange(pd, path),
@@ -186,7 +207,7 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
     case 'pattern':
       return {
         range: valueRange(pd, path),
-        message: `'${String(e.data)}' is not a valid id for '${key}': an id starts with a letter and has only letters, digits, '_', '.' and '-'`,
+        message: `'${shown(e.data)}' is not a valid id for '${key}': an id starts with a letter A–Z or a–z and has only those letters, digits 0–9, '_', '.' and '-'`,
         fixes: [],
       };
     case 'minLength':
@@ -196,7 +217,7 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
       const min = parent?.minimum;
       const max = parent?.maximum;
       const bounds = min !== undefined && max !== undefined ? `between ${min} and ${max}` : e.keyword === 'minimum' ? `at least ${min}` : `at most ${max}`;
-      return { range: valueRange(pd, path), message: `'${key}' must be ${bounds}, not ${String(e.data)}`, fixes: [] };
+      return { range: valueRange(pd, path), message: `'${key}' must be ${bounds}, not ${shown(e.data)}`, fixes: [] };
     }
     default:
       return { range: valueRange(pd, path), message: `'${key}' ${e.message ?? 'is invalid'}`, fixes: [] };
@@ -225,8 +246,38 @@ export function validateSchema(pd: ParsedDocument): SchemaProblem[] {
   }
   const validate = partnershipValidator();
   if (validate(pd.value)) return [];
+  return mapErrors(pd, validate.errors ?? []);
+}
+
+const KEY_KEYWORDS = new Set(['required', 'additionalProperties']);
+
+/**
+ * One problem, one diagnostic: a value gets at most one error (its type error first: `"1"` is not
+ * also "not version 1"); a required key that is present under a misspelling (`duee` for `due`)
+ * or may come from a merge key (`<<`) is reported once, as the unknown key.
+ */
+function mapErrors(pd: ParsedDocument, errors: ErrorObject[]): SchemaProblem[] {
+  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const valueSeen = new Set<string>();
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const unknown = String((e.params as { additionalProperty: string }).additionalProperty);
+    const allowed = Object.keys(((e.parentSchema as Record<string, unknown> | undefined)?.properties as object) ?? {});
+    const suggestion = closest(unknown, allowed);
+    if (suggestion) misspelt.add(`${e.instancePath}\u0000${suggestion}`);
+    if (unknown === '<<') misspelt.add(`${e.instancePath}\u0000<<`);
+  }
   const problems: SchemaProblem[] = [];
-  for (const e of validate.errors ?? []) {
+  for (const e of errors) {
+    if (e.keyword === 'required') {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      if (misspelt.has(`${e.instancePath}\u0000${missing}`) || misspelt.has(`${e.instancePath}\u0000<<`)) continue;
+    } else if (!KEY_KEYWORDS.has(e.keyword)) {
+      if (typed.has(e.instancePath) && e.keyword !== 'type') continue;
+      if (valueSeen.has(e.instancePath)) continue;
+      valueSeen.add(e.instancePath);
+    }
     const p = mapError(pd, e);
     if (p) problems.push(p);
   }

@@ -9,6 +9,8 @@ import { validateSchema } from './schema';
 import type { Diagnostic, Fix, Range, RuleId, ValidateOptions } from './types';
 
 function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[]): Diagnostic {
+  // Messages are one line in every output (Problems panel, stylish, SARIF, annotations).
+  message = message.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
   const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id) } };
   if (fixes && fixes.length > 0) d.data = { fixes };
   return d;

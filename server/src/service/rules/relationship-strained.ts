@@ -11,6 +11,9 @@ export const relationshipStrained: Rule = {
     if (!health || (status !== 'strained' && status !== 'broken') || assessed === undefined) return;
     const planned = ctx.model.meetings.some((m) => m.str('kind') === 'reset' && (m.day('date') ?? -Infinity) >= assessed);
     if (planned) return;
+    // A meeting whose date or kind the schema rejected may be the reset meeting: don't guess.
+    const KINDS = ['kickoff', 'status', 'review', 'steering', 'reset'];
+    if (ctx.model.meetings.some((m) => (m.has('date') && m.day('date') === undefined) || (m.has('kind') && !KINDS.includes(m.str('kind') ?? '')))) return;
     ctx.report(
       health.valueRange('status')!,
       `The relationship is ${status} (assessed ${formatDay(assessed)}) and no reset meeting is planned on or after that date`,

@@ -17,7 +17,16 @@ export interface Rule {
 }
 
 /** "C-12 'Pilot the audit dashboard'" — how messages name an item. */
+/** Text from the file as it belongs in a one-line message: whitespace and line breaks collapsed. */
+export function oneLine(text: string): string;
+export function oneLine(text: string | undefined): string | undefined;
+export function oneLine(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.replace(/\s+/g, ' ').trim();
+}
+
 export function itemLabel(id: string | undefined, summary: string | undefined): string {
+  id = oneLine(id);
+  summary = oneLine(summary);
   if (id && summary) return `${id} '${summary}'`;
   if (id) return id;
   if (summary) return `'${summary}'`;

@@ -39,9 +39,9 @@ describe('cli: exit codes', function () {
     const both = run(['check', 'problems', '--max-warnings', '2', '--format', 'json', '--today', TODAY], ws);
     assert.strictEqual(both.status, 1);
     assert.strictEqual(both.stderr, 'partnership: too many warnings (3); --max-warnings allows 2\n');
-    // Warnings count even when --quiet hides them.
     const quiet = run(['check', INITECH, '--max-warnings', '0', '--quiet', '--today', TODAY], ws);
-    assert.deepStrictEqual(quiet, { status: 1, stdout: '', stderr: 'partnership: too many warnings (2); --max-warnings allows 0\n' });
+    // As in ESLint: --quiet reports errors only, and warnings it hides are not counted.
+    assert.deepStrictEqual(quiet, { status: 0, stdout: '', stderr: '' });
   });
 
   describe('2, with one line on stderr', () => {
@@ -68,6 +68,7 @@ describe('cli: exit codes', function () {
       ['a folder without partnership files', ['check', 'docs', '--today', TODAY], 'partnership: no *.partnership.yaml files in docs'],
       ['a missing --config', ['check', 'clean', '--config', 'none.yaml', '--today', TODAY], 'partnership: cannot read config none.yaml: no such file or folder'],
       ['a --config that is a folder', ['check', 'clean', '--config', 'clean', '--today', TODAY], 'partnership: cannot read config clean: is a folder, not a file'],
+      ['an --output the system cannot create', ['check', 'clean', '--output', '/proc/no-such-folder/report.txt', '--today', TODAY], 'partnership: cannot write /proc/no-such-folder/report.txt: no such file or folder'],
       ['an unwritable --output', ['check', 'clean', '--output', 'clean/acme-analytics.partnership.yaml/report.txt', '--today', TODAY], 'partnership: cannot write clean/acme-analytics.partnership.yaml/report.txt: a parent path is not a folder'],
     ];
     for (const [what, args, line] of cases) {

@@ -31,7 +31,7 @@ Options:
   --config FILE        Use this .partnershiprc.yaml instead of the nearest one to each file
   --max-warnings N     Exit with 1 when there are more than N warnings
   --output FILE        Write the report to FILE instead of stdout
-  --quiet              Report errors only
+  --quiet              Report errors only (hidden warnings do not count for --max-warnings)
   -h, --help           Show this help
 
 Exit codes: 0 clean (warnings and information within the limit), 1 any error or too many

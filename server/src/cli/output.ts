@@ -21,10 +21,26 @@ export function writeOutput(ctx: CliContext, text: string, output: string | unde
 /** Create the folders above `target`; a file in the way is reported as such. */
 export function ensureParentFolder(target: string, shown: string): void {
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent path is not a folder' : describeFsError(err);
     throw inputError(`cannot write ${shown}: ${reason}`);
   }
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest existing ancestor. Node's own recursive mkdir
+ * can spin forever on paths it cannot create (e.g. under /proc); this walk ends at the root.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  let at = folder;
+  while (!fs.existsSync(at)) {
+    missing.push(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const dir of missing.reverse()) fs.mkdirSync(dir);
 }

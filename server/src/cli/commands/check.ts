@@ -101,8 +101,8 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
   const color = output === undefined && ctx.stdoutIsTTY && !ctx.env.NO_COLOR;
   writeOutput(ctx, formatReport(format, { files: shown, cwd: ctx.cwd }, { color, quiet }), output);
 
-  // Warnings count against --max-warnings even when --quiet hides them.
-  const counts = totalCounts(all);
+  // As in ESLint, --quiet reports errors only, so hidden warnings do not count against --max-warnings.
+  const counts = totalCounts(shown);
   const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
   if (tooManyWarnings) ctx.stderr(`partnership: too many warnings (${counts.warnings}); --max-warnings allows ${maxWarnings}\n`);
   return counts.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;

@@ -1,11 +1,18 @@
 // The extension's commands. Generating documents is the server's job (one parser, one notion of
-// "today"); these commands only pick the file, ask the server and open what it created.
+// "today"), the starter file included; these commands only pick the file, ask the server and open
+// what it created.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, LANGUAGE_ID } from '../../server/src/lsp/protocol';
+import {
+  COMMAND_GENERATE_AGENDA,
+  COMMAND_GENERATE_REPORT,
+  LANGUAGE_ID,
+  STARTER_FILE_REQUEST,
+  type StarterFileParams,
+  type StarterFileResult,
+} from '../../server/src/lsp/protocol';
 import { openCreatedDocument } from './languageClient';
 import { PartnershipsTreeProvider, PartnershipTreeNode, REVEAL_COMMAND } from './partnershipsView';
-import { localDate, slugify, starterFile } from './starterFile';
 
 export const COMMANDS = {
   newFile: 'partnership.newFile',
@@ -54,7 +61,7 @@ export function registerCommands(
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.newFile, (args?: NewFileArgs) => newPartnershipFile(args)),
+    vscode.commands.registerCommand(COMMANDS.newFile, (args?: NewFileArgs) => newPartnershipFile(client, clientReady, args)),
     vscode.commands.registerCommand(COMMANDS.generateAgenda, generate(COMMAND_GENERATE_AGENDA, 'reset-meeting agenda')),
     vscode.commands.registerCommand(COMMANDS.generateStatusReport, generate(COMMAND_GENERATE_REPORT, 'status report')),
     vscode.commands.registerCommand(COMMANDS.refresh, () => tree.refresh()),
@@ -81,8 +88,8 @@ function notEmpty(what: string) {
   return (value: string) => (value.trim() === '' ? `The ${what} must not be empty.` : undefined);
 }
 
-/** Create `<slug>.partnership.yaml` in the first workspace folder, never overwriting, and open it. */
-export async function newPartnershipFile(args?: NewFileArgs): Promise<vscode.Uri | undefined> {
+/** Create `<stem>.partnership.yaml` (text and stem from the server) in the first workspace folder, never overwriting, and open it. */
+async function newPartnershipFile(client: LanguageClient, clientReady: Promise<void>, args?: NewFileArgs): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Creating a partnership file is disabled in Restricted Mode.');
     return undefined;
@@ -113,9 +120,15 @@ export async function newPartnershipFile(args?: NewFileArgs): Promise<vscode.Uri
     }));
   if (customer === undefined || customer.trim() === '') return undefined;
 
-  const text = starterFile({ name: name.trim(), customer: customer.trim(), today: localDate() });
-  const uri = await freeFileName(folder, slugify(name.trim()));
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await clientReady;
+  const params: StarterFileParams = { name: name.trim(), customer: customer.trim() };
+  const starter = await client.sendRequest<StarterFileResult | null>(STARTER_FILE_REQUEST, params);
+  if (!starter) {
+    void vscode.window.showErrorMessage('The language server could not prepare the starter file; the Partnership output says why.');
+    return undefined;
+  }
+  const uri = await freeFileName(folder, starter.fileStem);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(starter.text, 'utf8'));
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }

@@ -76,6 +76,10 @@ describe('cli: init', function () {
     fs.mkdirSync(project);
     assert.deepStrictEqual(run(['init', '--today', TODAY], project), { status: 0, stdout: 'globex-rollout.partnership.yaml\n', stderr: '' });
     assert.match(read(project, 'globex-rollout.partnership.yaml'), /^ {2}name: globex-rollout$/m);
+    // The same stem as the editor's "New partnership file": accents dropped, dashes for the rest.
+    const zurich = path.join(ws, 'Zürich_Rollout v2');
+    fs.mkdirSync(zurich);
+    assert.deepStrictEqual(run(['init', '--today', TODAY], zurich), { status: 0, stdout: 'zurich-rollout-v2.partnership.yaml\n', stderr: '' });
     fs.mkdirSync(path.join(ws, 'customers'));
     assert.strictEqual(run(['init', 'customers/initech.partnership.yaml', '--today', TODAY], ws).stdout, `customers${path.sep}initech.partnership.yaml\n`);
   });

@@ -1,11 +1,10 @@
 // The extension's static parts, checked in plain Node (part of `npm test`, no VS Code needed): the
-// starter file of "New Partnership File" and the snippets expand to valid format-v1 YAML, judged by
-// the same language service the editor uses. The in-VS-Code suites are the *.itest.ts files.
+// snippets expand to valid format-v1 YAML, judged by the same language service the editor uses.
+// The starter file of "New Partnership File" comes from the server (test/service/starter.test.ts).
+// The in-VS-Code suites are the *.itest.ts files.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
-import { localDate, slugify, starterFile, yamlText } from '../../client/src/starterFile';
 import { checkShown } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -41,38 +40,6 @@ function indented(text: string, indent: string): string {
     .map((line, i) => (i === 0 || line === '' ? line : indent + line))
     .join('\n');
 }
-
-describe('extension: starter file', () => {
-  it('names the file after the partnership', () => {
-    assert.strictEqual(slugify('Acme compliance analytics'), 'acme-compliance-analytics');
-    assert.strictEqual(slugify('  Globex: "Data" platform #2 '), 'globex-data-platform-2');
-    assert.strictEqual(slugify('Société Générale – Zürich'), 'societe-generale-zurich');
-    assert.strictEqual(slugify('日本'), 'partnership');
-    assert.strictEqual(slugify('x'.repeat(80)).length, 60);
-  });
-
-  it('writes names as YAML scalars that read back unchanged', () => {
-    for (const text of ['Acme Corp', 'Globex: data', 'yes', '#1 customer', "O'Brien & Sons", 'a "quoted" name', '2026-11-23', 'Trailing ', '- dash', 'null', '@at']) {
-      const value = parse(`name: ${yamlText(text)}\n`).name;
-      assert.strictEqual(value, text, `${JSON.stringify(text)} → ${yamlText(text)}`);
-    }
-    assert.strictEqual(yamlText('Acme Corp'), 'Acme Corp', 'plain when it can be');
-  });
-
-  it('is valid format v1: only the to-do list of a new relationship is reported', () => {
-    const text = starterFile({ name: 'Globex: data platform', customer: 'Globex Corporation', today: '2026-11-23' });
-    assert.deepStrictEqual(
-      checkShown(text, '2026-11-23').map((d) => d.split(' ').slice(1, 3).join(' ')),
-      ['no-decision-maker warning', 'communication-plan-unsigned warning', 'status-report-overdue warning'],
-    );
-    assert.match(text, /^ {2}since: 2026-11-23$/m);
-    assert.match(text, /^ {2}assessed: 2026-11-23$/m);
-  });
-
-  it('uses the local calendar date', () => {
-    assert.strictEqual(localDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
-  });
-});
 
 describe('extension: snippets', () => {
   const today = '2026-11-23';

@@ -6,7 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, OUTLINE_REQUEST, OutlineResult } from '../../server/src/lsp/protocol';
+import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, OUTLINE_REQUEST, OutlineResult, STARTER_FILE_REQUEST, StarterFileResult } from '../../server/src/lsp/protocol';
+import { starterFile } from '../../server/src/service';
+import { day } from '../helpers';
 import { applyEdits, at } from '../service-features/util';
 import { editsAsChanges, SERVER_JS, TestClient } from './client';
 
@@ -211,6 +213,22 @@ describe('language server over stdio (dist/server.js)', function () {
     const closed = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'closed.partnership.yaml')).href });
     assert.deepStrictEqual(closed?.counts, { overdue: 1, dueSoon: 1, openConcerns: 1 });
     assert.strictEqual(await client.request(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'missing.partnership.yaml')).href }), null);
+  });
+
+  it('answers the starter-file request with the service text as of the review date, and rejects bad params', async () => {
+    const starter = await client.request<StarterFileResult>(STARTER_FILE_REQUEST, { name: ' Globex: data platform ', customer: 'Globex Corporation ' });
+    assert.deepStrictEqual(starter, {
+      text: starterFile({ name: 'Globex: data platform', customer: 'Globex Corporation', today: day('2026-11-23') }),
+      fileStem: 'globex-data-platform',
+    });
+    for (const params of [{ name: 'Globex' }, { name: '  ', customer: 'Globex Corporation' }, { name: 42, customer: 'Globex Corporation' }, null, 'Globex']) {
+      await assert.rejects(client.request(STARTER_FILE_REQUEST, params), (err: { code: number; message: string }) => {
+        assert.strictEqual(err.code, -32602, JSON.stringify(params));
+        assert.match(err.message, /^partnership\/starterFile needs a non-empty '(name|customer)' string$/);
+        return true;
+      });
+    }
+    assert.strictEqual((await client.request<StarterFileResult>(STARTER_FILE_REQUEST, { name: '日本', customer: 'Nippon' })).fileStem, 'partnership');
   });
 
   it('re-validates open files when .partnershiprc.yaml changes, and reports the config file itself', async () => {

@@ -11,6 +11,23 @@ export interface OutlineParams {
 }
 export type OutlineResult = Outline | null;
 
+/**
+ * Request: the text of a new partnership file and the stem of its file name ("<stem>.partnership.yaml"),
+ * dated the server's "today". The client picks a free name in its folder and writes the file.
+ * A blank or missing name or customer is an InvalidParams error; null only if the server failed (it logs why).
+ */
+export const STARTER_FILE_REQUEST = 'partnership/starterFile';
+export interface StarterFileParams {
+  /** The partnership, as the team calls it; not blank. */
+  name: string;
+  /** The customer organisation; not blank. */
+  customer: string;
+}
+export interface StarterFileResult {
+  text: string;
+  fileStem: string;
+}
+
 /** Notification from the server: outlines may have changed (edit, config change, new day). */
 export const OUTLINES_CHANGED_NOTIFICATION = 'partnership/outlinesChanged';
 export interface OutlinesChangedParams {

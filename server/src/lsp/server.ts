@@ -39,9 +39,11 @@ import {
   hover,
   parseDay,
   PartnershipConfig,
+  partnershipFileStem,
   prepareRename,
   references,
   rename,
+  starterFile,
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, siblingUri, uriToPath } from './files';
 import {
@@ -55,6 +57,9 @@ import {
   OutlinesChangedParams,
   PartnershipSettings,
   SETTINGS_SECTION,
+  STARTER_FILE_REQUEST,
+  StarterFileParams,
+  StarterFileResult,
 } from './protocol';
 
 export const VALIDATION_DELAY_MS = 150;
@@ -492,6 +497,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
       if (text === undefined) return null;
       return service.outline(text, filePath ?? params.uri, { today: await today(), config: configOf(params.uri)?.config });
+    }),
+  );
+
+  // ------------------------------------------------------------------------------------------
+  // The text of a new partnership file and its file-name stem; the client writes it.
+
+  connection.onRequest(
+    STARTER_FILE_REQUEST,
+    guard('starterFile', null as StarterFileResult | null, async (params: Partial<StarterFileParams> | null): Promise<StarterFileResult> => {
+      const nonBlank = (key: keyof StarterFileParams): string => {
+        const value: unknown = params?.[key];
+        if (typeof value !== 'string' || value.trim() === '') throw new ResponseError(ErrorCodes.InvalidParams, `${STARTER_FILE_REQUEST} needs a non-empty '${key}' string`);
+        return value.trim();
+      };
+      const name = nonBlank('name');
+      const customer = nonBlank('customer');
+      return { text: starterFile({ name, customer, today: await today() }), fileStem: partnershipFileStem(name) };
     }),
   );
 

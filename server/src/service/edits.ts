@@ -21,7 +21,7 @@ export const SECTION_ORDER = [
 ] as const;
 
 const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 _.,/@()'-]*$/;
-const LOOKS_LIKE_OTHER_TYPE = /^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?\d+)?)$/i;
+const LOOKS_LIKE_OTHER_TYPE = /^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i;
 const ID_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** A YAML scalar for a string: plain when that reads back as the same string, else double-quoted. */

@@ -62,3 +62,7 @@ export { documentSymbols } from './symbols';
 export type { DocumentSymbol } from './symbols';
 export { codeActions, fixesOf, CODE_ACTION_KIND, GENERATE_TITLES } from './codeActions';
 export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, DocumentEdit } from './codeActions';
+
+// The starter file of `partnership init` and the editor's "New partnership file".
+export { starterFile, partnershipFileStem } from './generate/starter';
+export type { StarterOptions } from './generate/starter';

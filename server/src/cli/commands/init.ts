@@ -1,9 +1,8 @@
-// `partnership init [FILE]`: a starter partnership file that checks without errors and whose
-// warnings say what to fill in next. Never overwrites.
+// `partnership init [FILE]`: the service's starter partnership file (it checks without errors and
+// its warnings say what to fill in next), named after the folder by default. Never overwrites.
 import * as fs from 'fs';
 import * as path from 'path';
-import { stringify } from 'yaml';
-import { createLanguageService, Day, formatDay } from '../../service';
+import { createLanguageService, partnershipFileStem, starterFile } from '../../service';
 import { flag, OptionSpec, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, usageError } from '../errors';
@@ -20,106 +19,6 @@ const OPTIONS: OptionSpec[] = [
   { name: 'help', value: false, short: 'h' },
 ];
 
-/** A file-name stem from a folder name: lower case, dashes for anything unusual. */
-export function slug(name: string): string {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
-  return s || 'partnership';
-}
-
-/** A YAML scalar for a one-line string (plain when it reads back the same, else quoted). */
-function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
-}
-
-export interface StarterOptions {
-  name: string;
-  customer: string;
-  today: Day;
-}
-
-export function starterFile({ name, customer, today }: StarterOptions): string {
-  const day = formatDay(today);
-  return `# ${oneLineComment(name)}: the state of the relationship with ${oneLineComment(customer)}, kept as code.
-# Update it after every meeting and whenever a promise is made; \`partnership check\` and the
-# editor tell you what needs attention. Replace the placeholders below with real people.
-version: 1
-
-partnership:
-  name: ${scalar(name)}
-  customer: ${scalar(customer)}
-  kind: external
-  since: ${day}
-  summary: What we are building together, in one sentence
-
-# Shared goals, measured in the customer's terms.
-goals:
-  - id: G-1
-    statement: The outcome the customer wants, in their words
-    metric: how the customer measures it
-    target: the number that means success
-    definedBy: customer-lead
-
-people:
-  # --- the customer ---
-  - id: customer-lead
-    name: Customer lead (replace me)
-    side: customer
-    role: Sponsor
-    decisionMaker: true
-    sponsor: true
-    contactEvery: monthly
-    lastContact: ${day}
-  # --- us ---
-  - id: tech-lead
-    name: Our tech lead (replace me)
-    side: ours
-    role: Tech lead
-
-# The communication plan: agree it with the customer, then record the sign-off.
-communication:
-  statusReport:
-    cadence: weekly
-    channel: email
-    audience: [customer-lead]
-    lastSent: ${day}
-  reviewMeeting:
-    cadence: biweekly
-    lastHeld: ${day}
-  escalation: [tech-lead]
-  # signedOff:
-  #   by: customer-lead
-  #   on: YYYY-MM-DD
-
-# Promises, either side: every one with an owner and a due date.
-commitments: []
-
-# What the customer raised, and how we answered.
-concerns: []
-
-risks: []
-
-health:
-  status: healthy
-  assessed: ${day}
-  trend: steady
-
-meetings:
-  - date: ${day}
-    kind: kickoff
-    attendees: [customer-lead, tech-lead]
-
-milestones: []
-`;
-}
-
-function oneLineComment(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
 export function runInit(argv: readonly string[], ctx: CliContext): number {
   const args = parseArgs(argv, OPTIONS, 'init');
   if (flag(args, 'help')) {
@@ -128,7 +27,7 @@ export function runInit(argv: readonly string[], ctx: CliContext): number {
   }
   if (args.positionals.length > 1) throw usageError(`init takes at most one file, got ${args.positionals.length}`, 'init');
   const today = resolveToday(stringOption(args, 'today'), ctx, 'init');
-  const fileArg = args.positionals[0] ?? `${slug(path.basename(ctx.cwd))}${PARTNERSHIP_SUFFIX}`;
+  const fileArg = args.positionals[0] ?? `${partnershipFileStem(path.basename(ctx.cwd))}${PARTNERSHIP_SUFFIX}`;
   if (!isPartnershipFileName(path.basename(fileArg))) {
     throw usageError(`the file name must end with ${PARTNERSHIP_SUFFIX} so the editor and 'partnership check' find it: ${fileArg}`, 'init');
   }

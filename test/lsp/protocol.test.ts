@@ -193,7 +193,7 @@ describe('language server over stdio (dist/server.js)', function () {
     );
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'Ravi Nair' }), (err: { code: number; message: string }) => {
       assert.strictEqual(err.code, -32602);
-      assert.strictEqual(err.message, "'Ravi Nair' is not a valid id: an id starts with a letter and has only letters, digits, '_', '.' and '-'");
+      assert.strictEqual(err.message, "'Ravi Nair' is not a valid id: an id starts with a letter A–Z or a–z and has only those letters, digits 0–9, '_', '.' and '-'");
       return true;
     });
     assert.strictEqual(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: pos('summary: Automate', 12) }), null);

@@ -82,7 +82,7 @@ describe('person ids: definition, references, rename', () => {
   it('refuses an invalid id and one already used anywhere in the file', () => {
     assert.deepStrictEqual(rename(text, at(text, 'owner: rnair', 9), 'Ravi Nair', URI), {
       ok: false,
-      message: "'Ravi Nair' is not a valid id: an id starts with a letter and has only letters, digits, '_', '.' and '-'",
+      message: "'Ravi Nair' is not a valid id: an id starts with a letter A–Z or a–z and has only those letters, digits 0–9, '_', '.' and '-'",
     });
     assert.deepStrictEqual(rename(text, at(text, 'owner: rnair', 9), 'K-1', URI), {
       ok: false,

@@ -88,3 +88,20 @@ describe('one problem, one diagnostic (review findings)', () => {
     assert.deepStrictEqual(checkShown(yaml(...lines)).map((d) => d.split(' ')[1]), ['communication-plan-missing']);
   });
 });
+
+describe('review findings: config and hostile text', () => {
+  it('yaml-syntax cannot be turned off', () => {
+    const { createLanguageService } = require('../../server/src/service') as typeof import('../../server/src/service');
+    const { memFs, show } = require('../helpers') as typeof import('../helpers');
+    const result = createLanguageService({ fs: memFs() }).parseConfig('rules:\n  yaml-syntax: off\n  schema: warning\n', '/r/.partnershiprc.yaml');
+    assert.deepStrictEqual(result.problems.map(show), [
+      '2:16-2:19 schema error yaml-syntax cannot be turned off: a file that does not parse cannot be checked (its severity can be changed)',
+    ]);
+    assert.deepStrictEqual(result.config.rules, { schema: 'warning' });
+  });
+
+  it('control characters in a message are escaped, not printed raw', () => {
+    const ds = checkShown(withLines({ 46: '    summary: "Pilot \\u0007 dashboard"', 50: '    due: 2026-11-01' }));
+    assert.deepStrictEqual(ds, ["50:10-50:20 commitment-overdue warning C-12 'Pilot \\u0007 dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)"]);
+  });
+});

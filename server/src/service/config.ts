@@ -82,6 +82,11 @@ export function parseConfigText(text: string): ParsedConfig {
           problems.push(problem(v ? pd.nodeRange(v) : keyRange, `'${setting}' is not a severity for ${id}${didYouMean(s)}; expected one of: ${SEVERITY_SETTINGS.join(', ')}`, 'schema'));
           continue;
         }
+        if (id === 'yaml-syntax' && setting === 'off') {
+          // As with parse errors in ESLint: a file that does not parse cannot pass a check.
+          problems.push(problem(v ? pd.nodeRange(v) : keyRange, "yaml-syntax cannot be turned off: a file that does not parse cannot be checked (its severity can be changed)", 'schema'));
+          continue;
+        }
         config.rules[id as RuleId] = setting as SeveritySetting;
       }
     }

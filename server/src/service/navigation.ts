@@ -132,7 +132,7 @@ export function rename(text: string, position: Position, newName: string, uri: s
   if (!t) return { ok: false, message: 'Only a person id (under people, or in owner, to, by, audience, attendees, …) can be renamed here' };
   const name = newName.trim();
   if (!ID_PATTERN.test(name)) {
-    return { ok: false, message: `'${newName}' is not a valid id: an id starts with a letter and has only letters, digits, '_', '.' and '-'` };
+    return { ok: false, message: `'${newName}' is not a valid id: an id starts with a letter A–Z or a–z and has only those letters, digits 0–9, '_', '.' and '-'` };
   }
   if (name === t.at.id) return { ok: true, edit: { changes: { [uri]: [] } } };
   const taken = definedIds(new PartnershipModel(t.pd)).get(name);

@@ -1,6 +1,6 @@
 // Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
 import { defaultConfig, severityOf } from './config';
-import { ParsedDocument } from './document';
+import { ParsedDocument, parsedDocument } from './document';
 import { PartnershipModel, TypoKeys } from './model';
 import { ruleDocsUrl, ruleMeta } from './ruleMeta';
 import { DOMAIN_RULES } from './rules';
@@ -10,7 +10,10 @@ import type { Diagnostic, Fix, Range, RuleId, ValidateOptions } from './types';
 
 function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[]): Diagnostic {
   // Messages are one line in every output (Problems panel, stylish, SARIF, annotations).
-  message = message.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+  message = message
+    .replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
+    // Control characters from binary junk would garble terminals and annotations.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id) } };
   if (fixes && fixes.length > 0) d.data = { fixes };
   return d;
@@ -70,7 +73,8 @@ function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
 /** Never throws: an internal failure becomes a diagnostic rather than a dead server or CLI. */
 export function validateText(text: string, options: ValidateOptions): Diagnostic[] {
   try {
-    return validateParsed(new ParsedDocument(text), options);
+    // The shared parse: an edit of the text last parsed re-parses only what changed.
+    return validateParsed(parsedDocument(text), options);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return [diagnostic('yaml-syntax', 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Internal error while checking this file: ${message}`)];

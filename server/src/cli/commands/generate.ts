@@ -81,6 +81,10 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
     } catch (err) {
       throw inputError(`wrote ${shownTarget} but could not update ${shownFile}: ${describeFsError(err)}`);
     }
+  } else {
+    // Say so rather than let the user believe the file records it.
+    const what = kind === 'agenda' ? 'the planned reset meeting' : 'lastSent (the file has no communication.statusReport)';
+    ctx.stderr(`partnership: note: ${shownFile} was not changed: ${what} could not be recorded in it\n`);
   }
   ctx.stdout(`${shownTarget}\n`);
   return EXIT_OK;

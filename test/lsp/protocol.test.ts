@@ -267,6 +267,20 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.strictEqual(edit.documentChanges!.length, 3);
   });
 
+  it('refuses to generate from a file that does not parse, saying why, and writes nothing', async () => {
+    const broken = pathToFileURL(path.join(dir, 'broken.partnership.yaml')).href;
+    await client.open(broken, 'version: 1\npartnership:\n  name: "Unclosed\n');
+    const edits = client.applyEdits.length;
+    const result = await client.request<string | null>('workspace/executeCommand', { command: COMMAND_GENERATE_AGENDA, arguments: [broken] });
+    assert.strictEqual(result, null);
+    assert.strictEqual(client.applyEdits.length, edits, 'no workspace edit was sent');
+    assert.strictEqual(
+      client.messages[client.messages.length - 1],
+      'Generate reset-meeting agenda failed: line 3 is not valid YAML (Missing closing double quote: this string is never closed); fix it first',
+    );
+    await client.notify('textDocument/didClose', { textDocument: { uri: broken } });
+  });
+
   it('survives bad input: unknown commands, a wrong argument, requests on unknown documents', async () => {
     assert.strictEqual(await client.request('workspace/executeCommand', { command: 'partnership.nonsense', arguments: [] }), null);
     await assert.rejects(client.request('workspace/executeCommand', { command: COMMAND_GENERATE_REPORT, arguments: [42] }));

@@ -458,6 +458,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc?.getText() ?? nodeFileSystem.readFile(filePath);
     if (text === undefined) throw new Error(`cannot read ${filePath}`);
     const day = await today();
+    // As the CLI does: a document generated from a file that does not parse would be built on guesses.
+    const syntax = service.validate(text, filePath, { today: day }).find((d) => d.code === 'yaml-syntax');
+    if (syntax) throw new Error(`line ${syntax.range.start.line + 1} is not valid YAML (${syntax.message}); fix it first`);
     const generated = kind === 'agenda' ? service.generateAgenda(text, filePath, day) : service.generateStatusReport(text, filePath, day);
     const newUri = siblingUri(uri, generated.path);
     const yamlEdit = generated.edits.length > 0 ? TextDocumentEdit.create({ uri, version: doc?.version ?? null }, generated.edits) : undefined;

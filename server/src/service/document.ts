@@ -29,6 +29,14 @@ export interface SyntaxProblem {
 export const MAX_ALIAS_COUNT = 1000;
 /** Longer texts are not parsed: far beyond any real partnership file, and parsing time and memory grow with size. */
 export const MAX_TEXT_LENGTH = 1024 * 1024;
+/**
+ * More values than this are not parsed: parsing time and memory grow with the number of values,
+ * not the bytes, and a dense file ("[a,a,a,…]") has ten times as many per byte as a real one.
+ * About 10 MiB of ordinary partnership YAML (20,000 commitments have about 520,000).
+ */
+export const MAX_VALUES = 1_000_000;
+/** At most this many diagnostics per file: a real file has dozens, a generated or hostile one could have a million. */
+export const MAX_DIAGNOSTICS = 10_000;
 
 export class ParsedDocument {
   readonly doc: Document.Parsed;
@@ -42,6 +50,8 @@ export class ParsedDocument {
     let doc: Document.Parsed;
     try {
       if (text.length > MAX_TEXT_LENGTH) throw new TooLarge(text.length);
+      const values = countValues(text);
+      if (values > MAX_VALUES) throw new TooLarge(text.length, values);
       // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
       // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
       doc = parseDocument(text, { lineCounter, uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false });
@@ -50,7 +60,9 @@ export class ParsedDocument {
       doc = parseDocument('', { lineCounter: new LineCounter() });
       const message =
         err instanceof TooLarge
-          ? `This file is too large to check (${size(err.length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`
+          ? err.values !== undefined
+            ? `This file has too many values to check (about ${err.values}; the limit is ${MAX_VALUES}): a partnership file needs far fewer, so split it or remove what does not belong`
+            : `This file is too large to check (${size(err.length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`
           : `The YAML could not be parsed: ${errorText(err)}`;
       this.syntaxProblems.push({ message, start: 0, end: 0 });
     }
@@ -269,9 +281,30 @@ function size(chars: number): string {
 }
 
 class TooLarge extends Error {
-  constructor(readonly length: number) {
+  constructor(
+    readonly length: number,
+    readonly values?: number,
+  ) {
     super('too large');
   }
+}
+
+/**
+ * An upper estimate of the number of YAML values, without parsing: each needs a line of its own,
+ * a ',' '[' or '{' in flow style, or a '- ', ': ' or '? ' indicator. For ordinary files it is
+ * within a few percent of the real count.
+ */
+function countValues(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 44 /* , */ || c === 91 /* [ */ || c === 123 /* { */) n++;
+    else if (c === 45 /* - */ || c === 58 /* : */ || c === 63 /* ? */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 32 || next === 9 || next === 13) n++;
+    }
+  }
+  return n;
 }
 
 function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import type { ConfigResult, LanguageService } from './api';
 import { defaultConfig, findConfigFile, parseConfigText } from './config';
-import { ParsedDocument } from './document';
+import { parsedDocument } from './document';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
@@ -36,9 +36,9 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
       }
       return parseConfig(text, configPath);
     },
-    generateAgenda: (text, filePath, today) => generateAgenda(new ParsedDocument(text), path.resolve(filePath), today, fs),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(new ParsedDocument(text), path.resolve(filePath), today, fs),
-    outline: (text, filePath, options) => buildOutline(new ParsedDocument(text), filePath, options),
+    generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
+    generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),
+    outline: (text, filePath, options) => buildOutline(parsedDocument(text), filePath, options),
   };
 }
 

@@ -3,7 +3,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
-import { isMap, isScalar, locate, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import { isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -280,6 +280,7 @@ function mapErrors(pd: ParsedDocument, errors: ErrorObject[]): SchemaProblem[] {
     }
     const p = mapError(pd, e);
     if (p) problems.push(p);
+    if (problems.length >= MAX_DIAGNOSTICS) break;
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 // Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
 import { defaultConfig, severityOf } from './config';
-import { ParsedDocument, parsedDocument } from './document';
+import { MAX_DIAGNOSTICS, ParsedDocument, parsedDocument } from './document';
 import { PartnershipModel, TypoKeys } from './model';
 import { ruleDocsUrl, ruleMeta } from './ruleMeta';
 import { DOMAIN_RULES } from './rules';
@@ -14,9 +14,23 @@ function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, 
     .replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
     // Control characters from binary junk would garble terminals and annotations.
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  message = shortened(message);
   const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id) } };
   if (fixes && fixes.length > 0) d.data = { fixes };
   return d;
+}
+
+/** The longest message a diagnostic has: the end says what to do, so a long middle is cut. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** A 1 MB summary must not make a 1 MB message: long quoted text is shortened, then the whole. */
+function shortened(message: string): string {
+  if (message.length <= 200) return message;
+  const cut = (text: string, n: number) => text.slice(0, /[\ud800-\udbff]/.test(text.charAt(n - 1)) ? n - 1 : n);
+  message = message.replace(/'([^']{120,})'/g, (_m, quoted: string) => `'${cut(quoted, 100)}…'`);
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const tail = message.slice(-300).replace(/^[\udc00-\udfff]/, '');
+  return `${cut(message, MAX_MESSAGE_LENGTH - tail.length - 1)}…${tail}`;
 }
 
 export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Diagnostic[] {
@@ -27,7 +41,7 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
   if (pd.syntaxProblems.length > 0) {
     // Nothing else is trustworthy until the YAML parses; one problem, one diagnostic.
     const s = severity('yaml-syntax');
-    if (s !== undefined) for (const p of pd.syntaxProblems) out.push(diagnostic('yaml-syntax', s, pd.range(p.start, p.end), p.message));
+    if (s !== undefined) for (const p of pd.syntaxProblems.slice(0, MAX_DIAGNOSTICS)) out.push(diagnostic('yaml-syntax', s, pd.range(p.start, p.end), p.message));
     return out;
   }
 
@@ -57,7 +71,7 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
       today: options.today,
       config,
       report(range, message, fixes) {
-        out.push(diagnostic(rule.id, s, range, message, fixes));
+        if (out.length < MAX_DIAGNOSTICS) out.push(diagnostic(rule.id, s, range, message, fixes));
       },
     };
     rule.check(ctx);

@@ -36,9 +36,17 @@ export function errorLine(err: CliError): string {
   return `${message} (run '${help}' for usage)`;
 }
 
-/** Collapse line breaks so a message is always exactly one line. */
+/** Collapse line breaks so a message is always exactly one line, and show control characters instead of sending them. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return printable(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+/**
+ * Control characters as visible escapes (`\u001b`): a file name or a file's text must not move the
+ * cursor, retitle or clear the terminal, or hide a line in a CI log.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A short description of an fs error without the stack or the errno noise. */

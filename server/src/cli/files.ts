@@ -68,6 +68,9 @@ export function discoverFiles(args: readonly string[], cwd: string): string[] {
       } else if (isFile && isPartnershipFileName(entry.name)) {
         add(full);
         count++;
+      } else if (isPartnershipFileName(entry.name)) {
+        // A FIFO, socket or device under a partnership file's name: never read, never silently skipped.
+        throw inputError(`cannot read ${displayPath(full, cwd)}: not a regular file`);
       }
     }
     visitedFolders.set(real, count);

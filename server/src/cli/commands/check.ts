@@ -1,11 +1,11 @@
 // `partnership check [paths…]`: validate files, report in a format, exit 0/1/2.
 import * as path from 'path';
 import { ConfigResult, createLanguageService, Diagnostic } from '../../service';
-import { flag, OptionSpec, parseArgs, stringOption } from '../args';
+import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
+import { CliError, errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { discoverFiles } from '../files';
-import { FORMATS, formatReport, isFormat } from '../formatters';
+import { FormatName, formatFailure, FORMATS, formatReport, isFormat } from '../formatters';
 import { CHECK_HELP } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
 import { writeOutput } from '../output';
@@ -45,10 +45,29 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
   }
   const format = stringOption(args, 'format') ?? 'stylish';
   if (!isFormat(format)) throw usageError(`unknown format '${format}': expected one of ${FORMATS.join(', ')}`, 'check');
+  const output = stringOption(args, 'output');
+  // Whatever stops the check from here on, a JSON or SARIF reader still gets a valid document.
+  const failed = (lines: string[]) => {
+    const document = formatFailure(format, ctx.cwd, lines);
+    if (document === undefined) return;
+    try {
+      writeOutput(ctx, document, output || undefined);
+    } catch {
+      // the output file is what failed: stderr says so
+    }
+  };
+  try {
+    return check(args, format, output, ctx, failed);
+  } catch (err) {
+    if (err instanceof CliError) failed([errorLine(err)]);
+    throw err;
+  }
+}
+
+function check(args: ParsedArgs, format: FormatName, output: string | undefined, ctx: CliContext, failed: (lines: string[]) => void): number {
   const today = resolveToday(stringOption(args, 'today'), ctx, 'check');
   const maxWarnings = parseMaxWarnings(stringOption(args, 'max-warnings'));
   const quiet = flag(args, 'quiet');
-  const output = stringOption(args, 'output');
   if (output === '') throw usageError("option '--output' needs a file name", 'check');
   const configOption = stringOption(args, 'config');
 
@@ -88,7 +107,8 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
     problemLines.push(...configProblemLines(c, ctx.cwd));
   }
   if (problemLines.length > 0) {
-    for (const line of problemLines) ctx.stderr(`partnership: ${line}\n`);
+    for (const line of problemLines) ctx.stderr(`partnership: ${oneLine(line)}\n`);
+    failed(problemLines);
     return EXIT_USAGE;
   }
 

@@ -37,7 +37,8 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
   const fileArg = args.positionals[0];
   const file = path.resolve(ctx.cwd, fileArg);
   const shownFile = displayPath(file, ctx.cwd);
-  if (!fs.existsSync(file)) throw inputError(`no such file: ${fileArg}`);
+  // Only a missing file is "no such file"; a symlink loop or a permission problem is said by readText.
+  if (!fs.existsSync(file) && missing(file)) throw inputError(`no such file: ${fileArg}`);
   const { text, bom } = readText(file, shownFile);
 
   const service = createLanguageService({ fs: new NodeFileSystem() });
@@ -88,6 +89,16 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
   }
   ctx.stdout(`${shownTarget}\n`);
   return EXIT_OK;
+}
+
+function missing(file: string): boolean {
+  try {
+    fs.statSync(file);
+    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
 }
 
 /** A path as a YAML scalar: plain when safe, else double-quoted. */

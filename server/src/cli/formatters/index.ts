@@ -17,6 +17,16 @@ export interface FormatOptions {
   quiet: boolean;
 }
 
+/**
+ * What stdout holds when the input could not be checked (exit 2), for the formats a program reads:
+ * still a valid document. `failures` are the stderr lines, without the `partnership: ` prefix.
+ */
+export function formatFailure(format: FormatName, cwd: string, failures: readonly string[]): string | undefined {
+  if (format === 'json') return formatJson({ files: [], cwd });
+  if (format === 'sarif') return formatSarif({ files: [], cwd }, failures);
+  return undefined;
+}
+
 export function formatReport(format: FormatName, report: Report, options: FormatOptions): string {
   switch (format) {
     case 'stylish':

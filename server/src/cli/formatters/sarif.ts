@@ -20,7 +20,12 @@ function artifactLocation(absPath: string, cwd: string): { uri: string; uriBaseI
   return isInside(absPath, cwd) ? { uri: relativeUri(absPath, cwd), uriBaseId: SRCROOT } : { uri: fileUri(absPath) };
 }
 
-export function formatSarif(report: Report): string {
+/**
+ * The SARIF log. With `failures` (the stderr lines of a run that could not check its input), the
+ * run has no results and an unsuccessful invocation that says why, so a CI upload step still gets
+ * a valid log rather than an empty file.
+ */
+export function formatSarif(report: Report, failures?: readonly string[]): string {
   const ruleIndex = new Map(RULE_META.map((m, i) => [m.id, i]));
   const rules = RULE_META.map((m) => ({
     id: m.id,
@@ -64,6 +69,9 @@ export function formatSarif(report: Report): string {
         originalUriBaseIds: { [SRCROOT]: { uri: fileUri(report.cwd, true) } },
         columnKind: 'utf16CodeUnits',
         results,
+        ...(failures
+          ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: failures.map((text) => ({ level: 'error', message: { text } })) }] }
+          : {}),
       },
     ],
   };

@@ -1,7 +1,7 @@
 // Human output in the style of ESLint's "stylish": a header per file, aligned rows
 // `line:col  severity  message  rule-id`, then a one-line summary.
 import { displayPath } from '../paths';
-import { oneLine } from '../errors';
+import { oneLine, printable } from '../errors';
 import { FileReport, plural, Report, severityName, totalCounts } from '../report';
 
 export interface StylishOptions {
@@ -50,7 +50,7 @@ function formatFile(file: FileReport, cwd: string, paint: ReturnType<typeof pain
     severity: Math.max(...rows.map((r) => width(r.severity))),
     message: Math.max(...rows.map((r) => width(r.message))),
   };
-  const lines = [paint(displayPath(file.absPath, cwd), 'underline')];
+  const lines = [paint(printable(displayPath(file.absPath, cwd)), 'underline')];
   for (const r of rows) {
     const cells = [
       paint(pad(r.position, w.position), 'dim'),

@@ -4,17 +4,32 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { FileSystem } from '../service';
 
+/** Larger files on disk are not read: the service would not check them anyway, and reading them costs memory. */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+
 export const nodeFileSystem: FileSystem = {
+  /**
+   * Regular files only: a FIFO named like a partnership or config file would block the server
+   * forever, so it is opened without waiting for a writer and refused.
+   */
   readFile(p) {
+    let fd: number | undefined;
     try {
-      return fs.readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+      fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
+      return fs.readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   },
+  /** Whether anything is at the path, a dangling symlink included: a generated file is never written through one. */
   exists(p) {
     try {
-      return fs.statSync(p).isFile();
+      fs.lstatSync(p);
+      return true;
     } catch {
       return false;
     }

@@ -4,6 +4,8 @@ import * as path from 'path';
 import type { FileSystem } from '../types';
 
 const MAX_STEM = 100;
+/** File names are limited to 255 bytes: the stem leaves room for ".reset-YYYY-MM-DD-1000.md". */
+const MAX_STEM_BYTES = 200;
 /** How many numbered names to try before giving up on finding a free one. */
 export const MAX_SUFFIX = 1000;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -22,7 +24,11 @@ export function fileStem(filePath: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+|[.-]+$/g, '');
-  if (stem.length > MAX_STEM) stem = stem.slice(0, MAX_STEM).replace(/[.-]+$/, '');
+  // At most MAX_STEM characters and MAX_STEM_BYTES bytes of UTF-8, never cutting a character in half.
+  const chars = Array.from(stem).slice(0, MAX_STEM);
+  const utf8 = new TextEncoder();
+  while (utf8.encode(chars.join('')).length > MAX_STEM_BYTES) chars.pop();
+  if (chars.join('') !== stem) stem = chars.join('').replace(/[.-]+$/, '');
   if (stem === '') return 'partnership';
   if (WINDOWS_RESERVED.test(stem)) return `${stem}-partnership`;
   return stem;

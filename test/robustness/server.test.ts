@@ -270,6 +270,35 @@ describe(`robustness: the language server under abuse (seed ${SEED})`, function 
     assert.strictEqual(await client.stop(), 0, `the server exits cleanly after shutdown/exit; stderr: ${client.stderr.slice(-2000)}`);
   });
 
+  it('a quick fix for an older version of the text is not offered for the newer one; a fresh one carries the new version', async () => {
+    client = TestClient.spawn({ reviewDate: TODAY });
+    await client.initialize(dir);
+    const uri = pathToFileURL(path.join(dir, 'stale.partnership.yaml')).href;
+    const v1 = examples().find((e) => e.name === 'meridian-billing.partnership.yaml')!.text;
+    await client.open(uri, v1, 1);
+    const overdue1 = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'commitment-overdue')!;
+    assert.ok(overdue1, 'the example has an overdue commitment');
+    const actions = (diagnostic: LspDiagnostic) =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fixes1 = (await actions(overdue1)).filter((a) => a.edit);
+    assert.ok(fixes1.length > 0);
+    for (const a of fixes1) assert.strictEqual((a.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 1);
+    // The user types a line above it: the old diagnostic's range now points at other text.
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# reviewed\n' }]);
+    const stale = (await actions(overdue1)).filter((a) => a.edit);
+    assert.deepStrictEqual(stale, [], 'no edit computed for version 1 is offered on version 2');
+    const overdue2 = (await client.diagnosticsFor(uri, 2)).find((d) => d.message === overdue1.message)!;
+    assert.strictEqual(overdue2.range.start.line, overdue1.range.start.line + 1);
+    const fixes2 = (await actions(overdue2)).filter((a) => a.edit);
+    assert.strictEqual(fixes2.length, fixes1.length);
+    for (const a of fixes2) {
+      const change = a.edit!.documentChanges![0] as TextDocumentEdit;
+      assert.strictEqual(change.textDocument.version, 2, 'a client applies it only to version 2');
+      assert.ok(change.edits.every((e) => e.range.start.line > 0), 'and its ranges are version 2 ranges');
+    }
+    assert.strictEqual(await client.stop(), 0);
+  });
+
   it('opening a 20 MB file: one clear diagnostic, and the server carries on', async () => {
     client = TestClient.spawn({ reviewDate: TODAY });
     await client.initialize(dir);

@@ -7,7 +7,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  LineCounter,
   Node,
   Pair,
   parseDocument,
@@ -16,6 +15,7 @@ import {
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { reparse } from './reparse';
 import type { Position, Range } from './types';
 
 /** What yaml-syntax reports: a message and the offsets it covers. */
@@ -27,8 +27,12 @@ export interface SyntaxProblem {
 
 /** Enough for files that reuse anchored values a great deal; far below what an alias bomb needs. */
 export const MAX_ALIAS_COUNT = 1000;
-/** Longer texts are not parsed: far beyond any real partnership file, and parsing time and memory grow with size. */
-export const MAX_TEXT_LENGTH = 1024 * 1024;
+/**
+ * Longer texts are not parsed: far beyond any real partnership file, and parsing time and memory
+ * grow with size. The same limit as the CLI's file size; the benchmark's largest generated file
+ * (20,000 commitments, about 6 MiB) is within it.
+ */
+export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 /**
  * More values than this are not parsed: parsing time and memory grow with the number of values,
  * not the bytes, and a dense file ("[a,a,a,…]") has ten times as many per byte as a real one.
@@ -38,6 +42,9 @@ export const MAX_VALUES = 1_000_000;
 /** At most this many diagnostics per file: a real file has dozens, a generated or hostile one could have a million. */
 export const MAX_DIAGNOSTICS = 10_000;
 
+/** Line and column come from our own line starts, so the parser need not count lines (no LineCounter). */
+const PARSE_OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
+
 export class ParsedDocument {
   readonly doc: Document.Parsed;
   readonly syntaxProblems: SyntaxProblem[] = [];
@@ -45,8 +52,20 @@ export class ParsedDocument {
   /** The plain JS value of the document, or undefined when it cannot be built safely. */
   readonly value: unknown;
 
-  constructor(readonly text: string) {
-    const lineCounter = new LineCounter();
+  /**
+   * Parses `text`. With `parsed`, takes a tree that an incremental re-parse (reparse.ts) built for
+   * this text and checked to be what a full parse gives, without problems.
+   */
+  constructor(
+    readonly text: string,
+    parsed?: { doc: Document.Parsed; value: unknown; lineStarts: number[] },
+  ) {
+    if (parsed) {
+      this.doc = parsed.doc;
+      this.value = parsed.value;
+      this.lineStarts = parsed.lineStarts;
+      return;
+    }
     let doc: Document.Parsed;
     try {
       if (text.length > MAX_TEXT_LENGTH) throw new TooLarge(text.length);
@@ -54,10 +73,10 @@ export class ParsedDocument {
       if (values > MAX_VALUES) throw new TooLarge(text.length, values);
       // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
       // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
-      doc = parseDocument(text, { lineCounter, uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false });
+      doc = parseDocument(text, PARSE_OPTIONS);
     } catch (err) {
       // The parser recurses per nesting level; absurd depth can exhaust the stack.
-      doc = parseDocument('', { lineCounter: new LineCounter() });
+      doc = parseDocument('');
       const message =
         err instanceof TooLarge
           ? err.values !== undefined
@@ -294,7 +313,7 @@ class TooLarge extends Error {
  * a ',' '[' or '{' in flow style, or a '- ', ': ' or '? ' indicator. For ordinary files it is
  * within a few percent of the real count.
  */
-function countValues(text: string): number {
+export function countValues(text: string): number {
   let n = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -324,9 +343,13 @@ function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
 
 let lastParsed: ParsedDocument | undefined;
 
-/** The parsed document for `text`, reused while the text is unchanged (ParsedDocument is never mutated). */
+/**
+ * The parsed document for `text`, reused while the text is unchanged (ParsedDocument is never
+ * mutated). When the text is an edit of the last one that stays inside one list item, only that
+ * item is parsed again (reparse.ts); the result is the same as a full parse.
+ */
 export function parsedDocument(text: string): ParsedDocument {
-  if (lastParsed?.text !== text) lastParsed = new ParsedDocument(text);
+  if (lastParsed?.text !== text) lastParsed = (lastParsed && reparse(lastParsed, text)) || new ParsedDocument(text);
   return lastParsed;
 }
 
@@ -335,8 +358,13 @@ export function parsedDocument(text: string): ParsedDocument {
 
 /** The pair whose key is the scalar `key`, scanning the map once. */
 export function getPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
-  for (const item of map.items as Pair<Node, Node | null>[]) {
-    if (isScalar(item.key) && String(item.key.value) === key) return item;
+  const items = map.items as Pair<Node, Node | null>[];
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i].key;
+    if (!isScalar(k)) continue;
+    const v = k.value;
+    // Keys are nearly always strings: compare those without String().
+    if (v === key || (typeof v !== 'string' && String(v) === key)) return items[i];
   }
   return undefined;
 }

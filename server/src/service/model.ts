@@ -9,6 +9,31 @@ export interface Ref {
   range: Range;
 }
 
+/** A reference whose range is computed when asked for: most references are fine and never reported. */
+class NodeRef implements Ref {
+  constructor(
+    readonly id: string,
+    private readonly node: Node,
+    private readonly pd: ParsedDocument,
+  ) {}
+
+  get range(): Range {
+    return this.pd.nodeRange(this.node);
+  }
+}
+
+/** parseDay for the same few dates over and over (every rule reads them): remembered per text. */
+const days = new Map<string, Day | undefined>();
+
+function dayOf(value: unknown): Day | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (days.has(value)) return days.get(value);
+  if (days.size >= 10_000) days.clear();
+  const day = parseDay(value);
+  days.set(value, day);
+  return day;
+}
+
 /** Keys that a mapping holds under a misspelt name the schema reported ('ownr' for 'owner'). */
 export type TypoKeys = WeakMap<YAMLMap, Set<string>>;
 
@@ -59,7 +84,7 @@ export class Obj {
   }
 
   day(key: string): Day | undefined {
-    return parseDay(this.scalar(key));
+    return dayOf(this.scalar(key));
   }
 
   bool(key: string): boolean | undefined {
@@ -92,7 +117,7 @@ export class Obj {
     if (!isSeq(v)) return [];
     const out: Ref[] = [];
     for (const item of v.items) {
-      if (isScalar(item) && typeof item.value === 'string') out.push({ id: item.value, range: this.pd.nodeRange(item) });
+      if (isScalar(item) && typeof item.value === 'string') out.push(new NodeRef(item.value, item, this.pd));
     }
     return out;
   }
@@ -100,7 +125,7 @@ export class Obj {
   /** A single string reference at `key`, with its range. */
   ref(key: string): Ref | undefined {
     const v = this.pair(key)?.value;
-    if (isScalar(v) && typeof v.value === 'string' && v.value !== '') return { id: v.value, range: this.pd.nodeRange(v) };
+    if (isScalar(v) && typeof v.value === 'string' && v.value !== '') return new NodeRef(v.value, v, this.pd);
     return undefined;
   }
 

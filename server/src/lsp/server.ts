@@ -64,12 +64,16 @@ import {
 
 export const VALIDATION_DELAY_MS = 150;
 export const DAY_CHECK_INTERVAL_MS = 60_000;
+/** Idle time after `initialized` before the warm-up starts (a file opened with the editor arrives sooner). */
+export const WARM_UP_DELAY_MS = 100;
 
 export interface ServerOptions {
   /** The clock; only this layer reads it. Tests may pass a fixed one. */
   now?: () => Date;
   /** How often to look whether the calendar day changed (default: every minute). */
   dayCheckIntervalMs?: number;
+  /** Whether to warm up the checker while no document is open yet (default: true). */
+  warmUp?: boolean;
 }
 
 interface Validated {
@@ -288,6 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      if (options.warmUp !== false) warmUp();
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.partnership.yaml' }],
@@ -298,6 +303,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }),
   );
+
+  // ------------------------------------------------------------------------------------------
+  // Warm-up: in a fresh process the parser, the schema validator and the rules run in V8's
+  // interpreter, several times slower than once compiled, and the schema is not compiled yet. While
+  // the server is idle and no document is open, check a sample a few dozen times in small slices
+  // (setImmediate: messages are handled in between), so the first real file meets compiled code.
+  // It stops when a document opens; a file opened together with the editor arrives before it starts.
+
+  function warmUp(): void {
+    const small = warmUpText(12);
+    const large = warmUpText(160); // large enough for the incremental re-parse
+    const middle = large.indexOf('summary: ', large.length >> 1) + 'summary: '.length;
+    const day = dayOfDate(now());
+    const started = Date.now();
+    let round = 0;
+    const step = () => {
+      if (round >= 40 || Date.now() - started > 3000 || documents.all().some(served)) return;
+      // A different text every round: the same one would come from the parse memo.
+      const text = round < 20 ? `${small}# ${round}\n` : `${large.slice(0, middle)}${'x'.repeat(round - 19)}${large.slice(middle)}`;
+      round++;
+      try {
+        service.validate(text, 'warm-up.partnership.yaml', { today: day });
+      } catch {
+        return;
+      }
+      setImmediate(step);
+    };
+    setTimeout(step, WARM_UP_DELAY_MS).unref();
+  }
 
   const dayTimer = setInterval(
     guard('day check', undefined, async () => {
@@ -522,6 +556,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A partnership file of ordinary shape for the warm-up: every section, comments, flow lists, history, a typo. */
+function warmUpText(commitments: number): string {
+  const l: string[] = ['# Warm-up sample', 'version: 1', 'partnership:', '  name: Warm-up', '  customer: Example Corp', '  kind: external', '  since: 2024-01-15'];
+  l.push('goals:', '  - id: G-1', '    statement: Halve the time to close', '    metric: days', '    target: 2', '    current: 4', '    definedBy: p0');
+  l.push('people:');
+  for (let i = 0; i < 12; i++) {
+    l.push(`  - id: p${i}`, `    name: Person ${i}`, `    side: ${i % 2 ? 'ours' : 'customer'}`, `    role: "Role ${i}"`, `    email: p${i}@example.com`);
+    if (i === 0) l.push('    decisionMaker: true', '    sponsor: true');
+    if (i % 2 === 0) l.push('    contactEvery: monthly', `    lastContact: 2026-0${1 + (i % 9)}-1${i % 10}`);
+  }
+  l.push('communication:', '  statusReport:', '    cadence: weekly', '    channel: email', '    audience: [p0, p2]', '    lastSent: 2026-01-05');
+  l.push('  reviewMeeting:', '    cadence: biweekly', '    lastHeld: 2026-01-06', '  escalation: [p1]', '  signedOff:', '    by: p0', '    on: 2024-02-01');
+  l.push('commitments:');
+  for (let i = 0; i < commitments; i++) {
+    const status = i === 7 ? 'opne' : ['open', 'in-progress', 'done', 'dropped'][i % 4];
+    l.push(`  - id: C-${i}`, `    summary: Deliver part ${i} of the rollout # note`, `    owner: p${(i % 6) * 2 + 1}`, `    to: p${(i % 6) * 2}`);
+    l.push(`    made: 2025-0${1 + (i % 9)}-0${1 + (i % 9)}`, `    due: 2026-0${1 + (i % 9)}-1${i % 10}`, `    status: ${status}`);
+    if (status === 'done') l.push(`    completed: 2026-0${1 + (i % 9)}-1${i % 10}`);
+    if (i % 5 === 0) l.push('    history:', '      - on: 2025-03-01', '        from: 2025-03-10', '        to: 2025-04-10', "        reason: 'waiting for data'");
+  }
+  l.push('concerns:');
+  for (let i = 0; i < 6; i++) l.push(`  - id: K-${i}`, `    summary: Reports arrive late ${i}`, '    raised: 2026-01-02', `    by: p${(i % 6) * 2}`, '    severity: medium', `    status: ${i % 2 ? 'open' : 'closed'}`, '    owner: p1', '    response: Fixed', '    respondedOn: 2026-01-03');
+  l.push('risks:', '  - id: R-1', '    summary: Feed not signed', '    owner: p1', '    likelihood: medium', '    impact: high', '    status: open');
+  l.push('health:', '  status: watch', '  assessed: 2026-01-04', '  trend: steady', '  access: 3', '  credibility: 4', '  trust: 3', '  note: >-', '    Two late deliveries', '    in a row');
+  l.push('meetings:');
+  for (let i = 0; i < 6; i++) l.push(`  - date: 2026-01-1${i}`, '    kind: status', `    attendees: [p0, p1, p${i}]`, '    notes: Reviewed the plan');
+  l.push('milestones:', '  - id: M-1', '    name: Pilot live', '    due: 2026-02-01', '    status: planned');
+  return l.join('\n') + '\n';
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

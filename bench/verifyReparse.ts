@@ -127,6 +127,7 @@ function main(): void {
       if (!isDeepStrictEqual(incremental.value, full.value)) problems.push('value differs');
       const lines = (pd: ParsedDocument) => Array.from({ length: pd.lineCount() }, (_, k) => pd.lineStart(k));
       if (!isDeepStrictEqual(lines(incremental), lines(full))) problems.push('line starts differ');
+      if (incremental.valueCount !== full.valueCount) problems.push(`value count ${incremental.valueCount} ≠ ${full.valueCount}`);
       if (problems.length === 0 && !isDeepStrictEqual(validateParsed(incremental, { today }), validateParsed(full, { today }))) problems.push('diagnostics differ');
       if (problems.length > 0) {
         process.stderr.write(`DIFFERENCE in ${source.name}, iteration ${i}, step ${step}:\n  ${problems.join('\n  ')}\n`);

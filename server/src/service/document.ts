@@ -51,6 +51,8 @@ export class ParsedDocument {
   private readonly lineStarts: number[];
   /** The plain JS value of the document, or undefined when it cannot be built safely. */
   readonly value: unknown;
+  /** countValues(text), when it was counted (the incremental re-parse keeps it up to date). */
+  readonly valueCount: number | undefined;
 
   /**
    * Parses `text`. With `parsed`, takes a tree that an incremental re-parse (reparse.ts) built for
@@ -58,18 +60,20 @@ export class ParsedDocument {
    */
   constructor(
     readonly text: string,
-    parsed?: { doc: Document.Parsed; value: unknown; lineStarts: number[] },
+    parsed?: { doc: Document.Parsed; value: unknown; lineStarts: number[]; valueCount: number },
   ) {
     if (parsed) {
       this.doc = parsed.doc;
       this.value = parsed.value;
       this.lineStarts = parsed.lineStarts;
+      this.valueCount = parsed.valueCount;
       return;
     }
     let doc: Document.Parsed;
+    let values: number | undefined;
     try {
       if (text.length > MAX_TEXT_LENGTH) throw new TooLarge(text.length);
-      const values = countValues(text);
+      values = countValues(text);
       if (values > MAX_VALUES) throw new TooLarge(text.length, values);
       // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
       // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
@@ -86,6 +90,7 @@ export class ParsedDocument {
       this.syntaxProblems.push({ message, start: 0, end: 0 });
     }
     this.doc = doc;
+    this.valueCount = values;
     this.lineStarts = computeLineStarts(text);
     // The first structural error usually cascades into many more; report it alone. Duplicate
     // keys and unresolved tags are independent problems, so each is reported.
@@ -279,18 +284,45 @@ function findUnresolvedAlias(doc: Document.Parsed): import('yaml').Alias | undef
  */
 function duplicateKeys(doc: Document.Parsed): Scalar[] {
   const found: Scalar[] = [];
-  visit(doc, {
-    Map(_, map) {
-      if (map.items.length < 2) return;
-      const seen = new Set<unknown>();
-      for (const item of map.items) {
-        const key = item.key;
-        if (!isScalar(key) || !key.range) continue;
-        if (seen.has(key.value)) found.push(key);
-        else seen.add(key.value);
+  // A plain recursive walk in visit()'s order (a mapping, then each key and value): visit() keeps
+  // a path per node and costs several times more on a large file.
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const items = node.items;
+      if (items.length > 8) {
+        const seen = new Set<unknown>();
+        for (const item of items) {
+          const key = item.key;
+          if (!isScalar(key) || !key.range) continue;
+          if (seen.has(key.value)) found.push(key);
+          else seen.add(key.value);
+        }
+      } else {
+        // A handful of keys: compare them pairwise (as a Set would: NaN equals NaN).
+        for (let i = 1; i < items.length; i++) {
+          const key = items[i].key;
+          if (!isScalar(key) || !key.range) continue;
+          const v = key.value;
+          for (let j = 0; j < i; j++) {
+            const other = items[j].key;
+            if (!isScalar(other) || !other.range) continue;
+            const w = other.value;
+            if (v === w || (v !== v && w !== w)) {
+              found.push(key);
+              break;
+            }
+          }
+        }
       }
-    },
-  });
+      for (const item of items) {
+        walk(item.key);
+        walk(item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(doc.contents);
   return found;
 }
 
@@ -344,9 +376,10 @@ function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
 let lastParsed: ParsedDocument | undefined;
 
 /**
- * The parsed document for `text`, reused while the text is unchanged (ParsedDocument is never
- * mutated). When the text is an edit of the last one that stays inside one list item, only that
- * item is parsed again (reparse.ts); the result is the same as a full parse.
+ * The parsed document for `text`, reused while the text is unchanged. When the text is an edit of
+ * the last one that stays inside one list item, only that item is parsed again (reparse.ts): the
+ * result is the same as a full parse, and the previous ParsedDocument is retired (its tree now
+ * belongs to the new one), so use a ParsedDocument only until the next call with another text.
  */
 export function parsedDocument(text: string): ParsedDocument {
   if (lastParsed?.text !== text) lastParsed = (lastParsed && reparse(lastParsed, text)) || new ParsedDocument(text);

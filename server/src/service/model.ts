@@ -220,26 +220,31 @@ export class PartnershipModel {
   }
 }
 
-/** Every place a person id may appear: the item, the field, and whether the field is a list. */
-export function* personReferences(ctx: { model: PartnershipModel }): Generator<{ field: string; ref: Ref }> {
+/** Every place a person id may appear: the item, the field, and whether the field is a list. In file order per section. */
+export function personReferences(ctx: { model: PartnershipModel }): { field: string; ref: Ref }[] {
+  // An array, not a generator: on a large file the generator's bookkeeping cost more than the work.
   const m = ctx.model;
-  const single = function* (items: Obj[], ...keys: string[]) {
-    for (const item of items) for (const key of keys) {
-      const ref = item.ref(key);
-      if (ref) yield { field: key, ref };
+  const out: { field: string; ref: Ref }[] = [];
+  const single = (items: Obj[], ...keys: string[]) => {
+    for (const item of items) {
+      for (const key of keys) {
+        const ref = item.ref(key);
+        if (ref) out.push({ field: key, ref });
+      }
     }
   };
-  const many = function* (item: Obj | undefined, key: string) {
-    if (item) for (const ref of item.refs(key)) yield { field: key, ref };
+  const many = (item: Obj | undefined, key: string) => {
+    if (item) for (const ref of item.refs(key)) out.push({ field: key, ref });
   };
-  yield* single(m.goals, 'definedBy');
-  yield* single(m.commitments, 'owner', 'to');
-  yield* single(m.concerns, 'by', 'owner');
-  yield* single(m.risks, 'owner');
+  single(m.goals, 'definedBy');
+  single(m.commitments, 'owner', 'to');
+  single(m.concerns, 'by', 'owner');
+  single(m.risks, 'owner');
   const plan = m.communication;
-  yield* many(plan?.obj('statusReport'), 'audience');
-  yield* many(plan, 'escalation');
+  many(plan?.obj('statusReport'), 'audience');
+  many(plan, 'escalation');
   const signed = plan?.obj('signedOff');
-  if (signed) yield* single([signed], 'by');
-  for (const meeting of m.meetings) yield* many(meeting, 'attendees');
+  if (signed) single([signed], 'by');
+  for (const meeting of m.meetings) many(meeting, 'attendees');
+  return out;
 }

@@ -1,14 +1,15 @@
 // Incremental re-parse: when an edit stays inside one item of a top-level block list (a commitment,
-// a person, a concern …), only that item's lines are parsed again. The tree before the item is
-// shared with the previous document, the tree after it is copied with shifted offsets, and the
-// plain value is patched at that one index. The previous ParsedDocument is left untouched.
+// a person, a concern …), only that item's lines are parsed again; the previous document's tree
+// and plain value are taken over and updated in place: the item replaced, the offsets after it
+// moved. The previous ParsedDocument is retired (using it throws); parsedDocument() hands out
+// the new one, and the service holds no parse across calls.
 //
 // It is only an optimisation: whenever the edit is not plainly local (it crosses an item's lines,
 // touches a line at the list's indentation, the item parsed alone differs from the item parsed in
 // the file, anchors or aliases are involved, the previous text had problems …) it declines and
 // the caller parses the whole text. The result is then the same as a full parse: same tree, same
 // ranges, same value, same line starts.
-import { Alias, isAlias, isDocument, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import { countValues, MAX_TEXT_LENGTH, MAX_VALUES, ParsedDocument } from './document';
 
 /** Below this size a full parse takes a few milliseconds: not worth the bookkeeping. */
@@ -19,8 +20,7 @@ type Offsets = [number, number, number];
 /** The document for `text` built from `prev` by re-parsing one list item, or undefined to parse it all. */
 export function reparse(prev: ParsedDocument, text: string, minLength = REPARSE_MIN_LENGTH): ParsedDocument | undefined {
   if (text.length < minLength || prev.text.length < minLength || text.length > MAX_TEXT_LENGTH) return undefined;
-  if (countValues(text) > MAX_VALUES) return undefined; // the full parse reports it
-  if (prev.syntaxProblems.length > 0 || prev.value === undefined) return undefined;
+  if (prev.syntaxProblems.length > 0 || prev.value === undefined || prev.valueCount === undefined) return undefined;
   try {
     return attempt(prev, text);
   } catch {
@@ -78,6 +78,9 @@ function attempt(prev: ParsedDocument, text: string): ParsedDocument | undefined
   const newChunkEnd = chunkEnd + delta;
   const oldChunk = old.slice(chunkStart, chunkEnd);
   const newChunk = text.slice(chunkStart, newChunkEnd);
+  // countValues adds up over whole lines: the text's count moves by the item's.
+  const valueCount = prev.valueCount! - countValues(oldChunk) + countValues(newChunk);
+  if (valueCount > MAX_VALUES) return undefined; // the full parse reports it
   if (!itemShaped(oldChunk, indent) || !itemShaped(newChunk, indent)) return undefined;
   if (newChunkEnd < text.length && !newChunk.endsWith('\n')) return undefined;
   // What follows the last content line (blank lines, comments) decides what the next node gets.
@@ -132,49 +135,51 @@ function attempt(prev: ParsedDocument, text: string): ParsedDocument | undefined
     throw new Error(`offset ${v} inside the edited item has no counterpart`);
   };
 
-  const replacement = shifted(after.item, base);
+  // Plan first, while nothing has changed yet (a missing counterpart declines): the new offsets of
+  // the nodes around the item, and the subtrees wholly after it.
+  const around: { node: Node; range: Offsets }[] = [];
+  const later: Node[] = [];
+  const plan = (node: Node): void => {
+    if (node === item) return;
+    const r = node.range as Offsets | undefined;
+    if (!r) throw new Error('node without a range');
+    if (r[2] < chunkStart) return; // wholly before the edit: unchanged
+    if (r[0] >= chunkEnd) {
+      later.push(node); // wholly after: moved by delta
+      return;
+    }
+    around.push({ node, range: [mapOffset(r[0]), mapOffset(r[1]), mapOffset(r[2])] });
+    if (isMap(node) || isSeq(node)) {
+      for (const it of node.items as unknown[]) {
+        if (isPair(it)) {
+          if (isNode(it.key)) plan(it.key);
+          if (isNode(it.value)) plan(it.value);
+        } else if (isNode(it)) {
+          plan(it);
+        }
+      }
+    } else if (!isScalar(node)) {
+      throw new Error('unexpected node around the edit');
+    }
+  };
+  plan(root);
+  const docRange: Offsets = [mapOffset(doc.range[0]), mapOffset(doc.range[1]), mapOffset(doc.range[2])];
+
+  // Apply. The previous document's tree and value become this one's: it is retired (below).
+  const replacement = after.item;
+  move(replacement, base, doc.schema);
   const placed = replacement as { spaceBefore?: boolean; commentBefore?: string | null };
   const was = item as { spaceBefore?: boolean; commentBefore?: string | null };
   if (was.spaceBefore !== undefined) placed.spaceBefore = was.spaceBefore;
   else delete placed.spaceBefore;
   if (was.commentBefore !== undefined) placed.commentBefore = was.commentBefore;
   else delete placed.commentBefore;
-
-  const rebuild = (node: Node): Node => {
-    if (node === item) return replacement;
-    const r = node.range as Offsets | undefined;
-    if (!r) throw new Error('node without a range');
-    if (r[2] < chunkStart) return node; // wholly before the edit: shared
-    if (r[0] >= chunkEnd) return shifted(node, delta); // wholly after: copied, moved
-    const copy = copyOf(node);
-    copy.range = [mapOffset(r[0]), mapOffset(r[1]), mapOffset(r[2])];
-    if (isMap(copy) || isSeq(copy)) {
-      copy.items = (copy.items as unknown[]).map((it) => (isPair(it) ? rebuildPair(it as Pair<Node, Node | null>) : rebuild(it as Node))) as typeof copy.items;
-    } else if (!isScalar(copy)) {
-      throw new Error('unexpected node around the edit');
-    }
-    return copy;
-  };
-  const rebuildPair = (p: Pair<Node, Node | null>): Pair<Node, Node | null> => {
-    const key = isNode(p.key) ? rebuild(p.key) : p.key;
-    const value = isNode(p.value) ? rebuild(p.value) : p.value;
-    if (key === p.key && value === p.value) return p;
-    const copy = copyOf(p);
-    copy.key = key;
-    copy.value = value;
-    return copy;
-  };
-
-  const newRoot = rebuild(root);
-  const newDoc = copyOf(doc);
-  newDoc.contents = newRoot as typeof doc.contents;
-  newDoc.range = [mapOffset(doc.range[0]), mapOffset(doc.range[1]), mapOffset(doc.range[2])];
-  newDoc.errors = [];
-  newDoc.warnings = [];
-
-  const newList = list.slice();
-  newList[index] = after.value;
-  const value = { ...(prev.value as Record<string, unknown>), [sectionKey]: newList };
+  for (const node of later) move(node, delta);
+  for (const { node, range } of around) node.range = range;
+  (seq.items as unknown[])[index] = replacement;
+  doc.range = docRange;
+  const value = prev.value as Record<string, unknown>;
+  list[index] = after.value;
 
   // Line starts: before the item unchanged, the item's own, after it moved by delta.
   const lineStarts: number[] = [];
@@ -188,7 +193,21 @@ function attempt(prev: ParsedDocument, text: string): ParsedDocument | undefined
   while (k < count && prev.lineStart(k) < chunkEnd) k++;
   if (!atEnd) for (; k < count; k++) lineStarts.push(prev.lineStart(k) + delta);
 
-  return new ParsedDocument(text, { doc: newDoc, value, lineStarts });
+  retire(prev);
+  return new ParsedDocument(text, { doc, value, lineStarts, valueCount });
+}
+
+/**
+ * A ParsedDocument whose tree an incremental re-parse took over: reading its tree or value now
+ * throws, so that a caller still holding it fails loudly instead of reading offsets of another text.
+ * (parsedDocument() hands out the newer one; the service holds no parse across calls.)
+ */
+function retire(pd: ParsedDocument): void {
+  const stale = (): never => {
+    throw new Error('internal: a ParsedDocument was used after an incremental re-parse of a newer text replaced it');
+  };
+  Object.defineProperty(pd, 'doc', { get: stale });
+  Object.defineProperty(pd, 'value', { get: stale });
 }
 
 /** [first changed offset, end of the changed part in the old text, … in the new text]. */
@@ -351,43 +370,23 @@ function sameNode(a: unknown, b: unknown, offset: number, top = false): boolean 
   return true;
 }
 
-/**
- * A shallow copy of a node or pair: the same class and own properties (Object.assign onto a new
- * instance; copying property descriptors instead is many times slower and makes slow objects).
- */
-function copyOf<T extends object>(node: T): T {
-  let copy: object;
-  if (isScalar(node)) copy = new Scalar(node.value);
-  else if (isMap(node)) copy = new YAMLMap(node.schema);
-  else if (isSeq(node)) copy = new YAMLSeq(node.schema);
-  else if (isPair(node)) copy = new Pair(node.key, node.value);
-  else if (isAlias(node)) copy = new Alias(node.source);
-  else if (isDocument(node)) return Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as T;
-  else throw new Error('unexpected node');
-  if (Object.getPrototypeOf(copy) !== Object.getPrototypeOf(node)) throw new Error('unexpected node class');
-  return Object.assign(copy, node) as T;
-}
-
-/** A deep copy of a node with every offset moved by `delta`. */
-function shifted(node: Node, delta: number): Node {
-  const copy = copyOf(node);
-  const r = node.range;
-  if (r) copy.range = [r[0] + delta, r[1] + delta, r[2] + delta];
-  if (isMap(copy) || isSeq(copy)) {
-    const items = copy.items as unknown[];
-    const moved = new Array<unknown>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
+/** Moves every offset in a subtree by `delta`, in place; with `schema`, also gives its collections the document's schema. */
+function move(node: Node, delta: number, schema?: unknown): void {
+  const r = node.range as number[] | null | undefined;
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
+  if (isMap(node) || isSeq(node)) {
+    if (schema) (node as { schema?: unknown }).schema = schema;
+    for (const it of node.items as unknown[]) {
       if (isPair(it)) {
-        const p = copyOf(it);
-        if (isNode(p.key)) p.key = shifted(p.key, delta);
-        if (isNode(p.value)) p.value = shifted(p.value, delta);
-        moved[i] = p;
-      } else {
-        moved[i] = isNode(it) ? shifted(it, delta) : it;
+        if (isNode(it.key)) move(it.key, delta, schema);
+        if (isNode(it.value)) move(it.value, delta, schema);
+      } else if (isNode(it)) {
+        move(it, delta, schema);
       }
     }
-    copy.items = moved as typeof copy.items;
   }
-  return copy;
 }

@@ -69,6 +69,36 @@ export class LspClient {
     }
   }
 
+  /** CPU time used so far (user + system), in clock ticks; undefined once the process is gone. */
+  cpuTicks(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Resolves once the process has used no CPU for `quietMs` (start-up work done), or after `maxMs`. */
+  async idle(quietMs = 300, maxMs = 15_000): Promise<number> {
+    const started = performance.now();
+    let last = this.cpuTicks();
+    let quietSince = performance.now();
+    while (performance.now() - started < maxMs) {
+      await sleep(50);
+      const now = this.cpuTicks();
+      if (now === undefined) break;
+      if (now !== last) {
+        last = now;
+        quietSince = performance.now();
+      } else if (performance.now() - quietSince >= quietMs) {
+        break;
+      }
+    }
+    return performance.now() - started;
+  }
+
   /** Writes a message; returns the time just after the bytes were handed to the pipe. */
   private write(message: object): number {
     const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');

@@ -25,7 +25,7 @@ import { LspClient, ServerSpec, sleep } from './lsp';
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 /** Idle time between start-up and didOpen in the main latency runs. */
-const SETTLE_MS = 1000;
+const SETTLE_MS = 500;
 const SCHEMA_PATH = join(ROOT, 'schemas', 'partnership.schema.json');
 const YAMLLS_BIN = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 
@@ -50,15 +50,15 @@ function parseOptions(argv: string[]): Options {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const quick = argv.includes('--quick');
   const sizes = value('sizes')?.split(',').map(Number) ?? (quick ? [1000, 5000] : [1000, 5000, 20000]);
-  const runs = Number(value('runs') ?? (quick ? 3 : 5));
+  const runs = Number(value('runs') ?? (quick ? 2 : 5));
   return {
     quick,
     sizes,
     runs,
     edits: Number(value('edits') ?? (quick ? 2 : 3)),
-    floorRuns: Number(value('floor-runs') ?? (quick ? 5 : 9)),
+    floorRuns: Number(value('floor-runs') ?? (quick ? 3 : 9)),
     workspaceFiles: Number(value('files') ?? 500),
-    cliRuns: Number(value('cli-runs') ?? (quick ? 3 : 5)),
+    cliRuns: Number(value('cli-runs') ?? (quick ? 2 : 5)),
     coldRuns: Number(value('cold-runs') ?? (quick ? 1 : 3)),
     yamlls: !argv.includes('--no-yamlls'),
     cpuProf: argv.includes('--cpu-prof'),
@@ -233,7 +233,10 @@ async function serverRun(spec: ServerSpec, file: BenchFile, edits: number, isFul
     await client.initialize(pathToFileURL(join(file.path, '..')).href);
     // yaml-language-server pulls its settings when told they changed; ours pulls them when it first validates.
     if (spec.pullsSettingsOnStart) await client.waitFor('workspace/configuration', () => (client.configurationRequests > 0 ? true : undefined), 15_000);
-    await sleep(SETTLE_MS); // let start-up work (settings, registrations) settle, as it would in an editor
+    // Let start-up work (settings, registrations, warm-up) finish, as in an editor that has been
+    // open for a while: at least SETTLE_MS, then until the process has been idle for 300 ms.
+    await sleep(SETTLE_MS);
+    await client.idle(300);
 
     let text = file.gen.text;
     let version = 1;
@@ -244,7 +247,9 @@ async function serverRun(spec: ServerSpec, file: BenchFile, edits: number, isFul
 
     const editMs: number[] = [];
     for (let k = 0; k < edits; k++) {
-      await sleep(400 + Math.min(3000, openMs)); // idle, as between bursts of typing
+      // A pause, as between bursts of typing: until the server has finished what the last change started.
+      await sleep(200);
+      await client.idle(200);
       const offset = file.gen.editOffset;
       const position = positionAt(text, offset);
       text = text.slice(0, offset) + 'x' + text.slice(offset);
@@ -511,7 +516,7 @@ const METHOD = {
   latency:
     'Wall clock from the moment the message is written to the server’s stdin until the publishDiagnostics carrying the full result is read from its stdout; each server’s own debounce is included (ours: 0 ms after didOpen, 150 ms after didChange; yaml-language-server 1.x: 200 ms after both, not configurable).',
   full: 'Ours: the publication for that document version whose error count equals the seeded errors. yaml-language-server: the first publication whose count equals the seeded schema violations (it does not know the domain rules).',
-  runs: 'Each run is a fresh server process: initialize, answer workspace/configuration, 1 s idle (SETTLE_MS), didOpen, then one-character edits in a commitment summary near the middle of the file, each after an idle pause. Medians over all runs (edit: over all edits of all runs). Ours and yaml-language-server alternate run by run.',
+  runs: 'Each run is a fresh server process: initialize, answer workspace/configuration, wait until start-up work is done (at least 500 ms, then until the process has used no CPU for 300 ms: /proc/<pid>/stat), didOpen, then one-character edits in a commitment summary near the middle of the file, each after the server has gone idle again. Medians over all runs (edit: over all edits of all runs). Ours and yaml-language-server alternate run by run.',
   rss: 'Peak resident set size (VmHWM from /proc/<pid>/status) of the server process, read after the last edit.',
   floors: '`yaml` parseDocument alone; parseDocument + toJS + Ajv validate (the product’s schema and Ajv options, compiled once). In the benchmark process, after two warm-up rounds, a GC before each sample when --expose-gc is given.',
   cli: '`node dist/cli.js check <workspace> --today … --format json` against a bundled one-process floor (read, parse, toJS, Ajv validate every file; schema compiled in that process). Both are fresh processes, start-up included.',

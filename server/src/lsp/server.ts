@@ -313,15 +313,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function warmUp(): void {
     const small = warmUpText(12);
-    const large = warmUpText(160); // large enough for the incremental re-parse
+    const large = warmUpText(600); // about 160 KB: large enough for the incremental re-parse
     const middle = large.indexOf('summary: ', large.length >> 1) + 'summary: '.length;
     const day = dayOfDate(now());
     const started = Date.now();
     let round = 0;
     const step = () => {
-      if (round >= 40 || Date.now() - started > 3000 || documents.all().some(served)) return;
-      // A different text every round: the same one would come from the parse memo.
-      const text = round < 20 ? `${small}# ${round}\n` : `${large.slice(0, middle)}${'x'.repeat(round - 19)}${large.slice(middle)}`;
+      if (round >= 28 || Date.now() - started > 3000 || documents.all().some(served)) return;
+      // A different text every round (the same one would come from the parse memo): a small file,
+      // then a larger one in full (it also grows the heap to a working size), then edits of it.
+      const text = round < 12 ? `${small}# ${round}\n` : round < 15 ? `${large}# ${round}\n` : `${large.slice(0, middle)}${'x'.repeat(round - 14)}${large.slice(middle)}`;
       round++;
       try {
         service.validate(text, 'warm-up.partnership.yaml', { today: day });

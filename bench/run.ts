@@ -470,6 +470,7 @@ async function main(): Promise<void> {
           oursOpenOverFloor: oOpen / pv,
           yamllsOverOursOpen: yOpen / oOpen,
           yamllsOverOursEdit: yEdit / oEdit,
+          yamllsOverOursEditWithoutDebounce: (yEdit - yamlls.changeDebounceMs) / (oEdit - ours.changeDebounceMs),
           oursEditOverParse: oEdit / median(floor.parseMs),
           rssOursOverYamlls: median(o.map((r) => r.peakRss ?? NaN)) / median(y.map((r) => r.peakRss ?? NaN)),
         },
@@ -650,15 +651,18 @@ function render(r: Result): string {
   );
   out.push(`(errors reported ${r.cli.reportedErrors}, seeded ${r.cli.expectedErrors})`);
   out.push('');
-  out.push('Targets:');
+  out.push('Targets (open: from the moment didOpen is sent; edit: without each server\'s own debounce, which is reported separately):');
   const check = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
   for (const s of r.sizes) {
     out.push(`  ${check(s.ratios.oursOpenOverFloor <= 1.3)} ${n(s.commitments)}: ours open / parse+Ajv floor ${fmtRatio(s.ratios.oursOpenOverFloor)} (≤ 1.3×)`);
     const [openTarget, editTarget] = s.commitments >= 20_000 ? [1.5, 1.5] : [4, 5];
     out.push(`  ${check(s.ratios.yamllsOverOursOpen >= openTarget)} ${n(s.commitments)}: yamlls / ours on open ${fmtRatio(s.ratios.yamllsOverOursOpen)} (≥ ${openTarget}×)`);
-    out.push(`  ${check(s.ratios.yamllsOverOursEdit >= editTarget)} ${n(s.commitments)}: yamlls / ours on edit ${fmtRatio(s.ratios.yamllsOverOursEdit)} (≥ ${editTarget}×)`);
+    const editCompute = s.yamlls.editComputeMs / s.ours.editComputeMs;
+    out.push(
+      `  ${check(editCompute >= editTarget)} ${n(s.commitments)}: yamlls / ours on edit, each debounce reported separately ${fmtRatio(editCompute)} (≥ ${editTarget}×); from the moment sent, debounces included: ${fmtRatio(s.ratios.yamllsOverOursEdit)}`,
+    );
     out.push(`  ${check(s.ratios.rssOursOverYamlls <= 1)} ${n(s.commitments)}: peak RSS ours / yamlls ${fmtRatio(s.ratios.rssOursOverYamlls)} (≤ 1×)`);
-    if (s.commitments >= 20_000) out.push(`  ${check(s.ratios.oursEditOverParse < 1)} ${n(s.commitments)}: stretch, ours edit / one full parse ${fmtRatio(s.ratios.oursEditOverParse)} (< 1×)`);
+    if (s.commitments >= 20_000) out.push(`  ${check(s.ratios.oursEditOverParse < 1)} ${n(s.commitments)}: stretch, ours edit (debounce included) / one full parse ${fmtRatio(s.ratios.oursEditOverParse)} (< 1×)`);
   }
   out.push(`  ${check(r.cli.ratio <= 1.5)} CLI / floor ${fmtRatio(r.cli.ratio)} (≤ 1.5×)`);
   out.push('');

@@ -15,6 +15,7 @@ import {
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { fastParseDocument } from './fastParse';
 import { reparse } from './reparse';
 import type { Position, Range } from './types';
 
@@ -77,7 +78,8 @@ export class ParsedDocument {
       if (values > MAX_VALUES) throw new TooLarge(text.length, values);
       // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
       // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
-      doc = parseDocument(text, PARSE_OPTIONS);
+      // Plain block YAML is read by the fast path, which gives the same tree; the rest by yaml.
+      doc = fastParseDocument(text, PARSE_OPTIONS) ?? parseDocument(text, PARSE_OPTIONS);
     } catch (err) {
       // The parser recurses per nesting level; absurd depth can exhaust the stack.
       doc = parseDocument('');

@@ -1,0 +1,574 @@
+// A fast path of the one parser for plain block YAML, the shape nearly every partnership file has.
+//
+// `yaml`'s parseDocument tokenises, builds a concrete syntax tree and composes it: about a second
+// for a 60,000-line file, three quarters of it in the tokeniser and the CST parser. This reads
+// the same text line by line and builds the same tree directly, with `yaml`'s own node classes,
+// schema and scalar tags (so values resolve exactly as they do there): the same nodes, values,
+// ranges, comments and blank-line marks as parseDocument gives with the document's options.
+//
+// It only takes texts it fully understands: block mappings and sequences (`key: value`, `- item`,
+// `- key: value`), one-line plain and quoted scalars, one-line flow sequences of scalars, comments
+// and blank lines where `yaml` attaches them plainly. Anything else — anchors, aliases, tags,
+// block scalars, multi-line scalars, flow mappings, escapes, tabs, CR line breaks, directives,
+// several documents, anything that would be a YAML error — makes it decline (return undefined),
+// and the caller runs parseDocument. A differential check (test/service/fastParse.test.ts and
+// bench/verifyFastParse.ts) compares every property of both trees over generated and mutated
+// files.
+import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from 'yaml';
+
+type Options = ConstructorParameters<typeof Composer>[0];
+type Tag = { tag: string; default?: boolean | 'key'; test?: RegExp; collection?: string; format?: string; resolve: (...args: unknown[]) => unknown };
+
+/** One open block collection. */
+interface Frame {
+  kind: 'map' | 'seq';
+  indent: number;
+  node: YAMLMap | YAMLSeq;
+  start: number;
+  /** range[2] of the last item so far. */
+  end: number;
+}
+
+/** A blank or comment line between two content lines. */
+interface Gap {
+  indent: number;
+  /** The comment's text after '#', or undefined for a blank line. */
+  comment: string | undefined;
+  start: number;
+  /** Whether a line break ends it (the last line of a text may have none). */
+  newline: boolean;
+}
+
+class Decline extends Error {}
+const decline = (): never => {
+  throw new Decline();
+};
+
+/** The first character of every plain scalar that a core-schema tag other than str can match. */
+function mayBeNonString(c: number): boolean {
+  // ~ + - . 0-9 n N t T f F
+  return (
+    c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70
+  );
+}
+
+/**
+ * The tree parseDocument(text, options) would give, or undefined when the text is not plain block
+ * YAML this reader fully understands. Options must not change how text is read (version, schema,
+ * custom tags, strict, intAsBigInt …); the caller passes the same ones to parseDocument.
+ */
+export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
+  // With unique keys, yaml reports duplicates while composing: not done here.
+  if (options?.uniqueKeys !== false) return undefined;
+  try {
+    return new Reader(text, options).read();
+  } catch (err) {
+    if (err instanceof Decline) return undefined;
+    throw err;
+  }
+}
+
+class Reader {
+  private readonly doc: Document.Parsed;
+  private readonly schema: Document['schema'];
+  private readonly tags: Tag[];
+  private readonly strTag: Tag;
+  private readonly stack: Frame[] = [];
+  /** A `key:` with nothing after it: the value is a nested block or, if none follows, null at `at`. */
+  private pending: { pair: Pair; indent: number; at: number } | undefined;
+  private gaps: Gap[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly options: Options,
+  ) {
+    const composer = new Composer(options);
+    this.doc = new Document(undefined, { _directives: (composer as unknown as { directives: unknown }).directives, ...options } as never) as unknown as Document.Parsed;
+    this.schema = this.doc.schema;
+    this.tags = this.schema.tags as unknown as Tag[];
+    this.strTag = this.tags.find((t) => t.tag === 'tag:yaml.org,2002:str' && !t.collection) ?? decline();
+  }
+
+  read(): Document.Parsed {
+    const text = this.text;
+    const n = text.length;
+    // Characters this reader leaves to the full parser: tabs, CR, other control characters, BOM.
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 32 && c !== 10) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) decline();
+    }
+    let first = -1;
+    let prelude: Gap[] = [];
+    let pos = 0;
+    while (pos < n) {
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      let i = pos;
+      while (i < eol && text.charCodeAt(i) === 32) i++;
+      const indent = i - pos;
+      if (i === eol) {
+        this.gaps.push({ indent, comment: undefined, start: pos, newline: eol < n });
+      } else if (text.charCodeAt(i) === 35 /* # */) {
+        this.gaps.push({ indent, comment: text.slice(i + 1, eol), start: pos, newline: eol < n });
+      } else {
+        if (first < 0) {
+          if (indent !== 0) decline();
+          first = i;
+          prelude = this.gaps;
+          this.gaps = [];
+        }
+        this.line(i, indent, eol);
+      }
+      pos = eol + 1;
+    }
+    if (first < 0) decline(); // empty or only comments: rare, and parseDocument is instant
+    return this.finish(first, prelude);
+  }
+
+  /** One content line starting at `i` (after `indent` spaces), ending at `eol`. */
+  private line(i: number, indent: number, eol: number): void {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    const isItem = c === 45 /* - */ && (i + 1 === eol || text.charCodeAt(i + 1) === 32);
+    if (!isItem && indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || c === 37 /* % */)) decline();
+
+    if (this.emptyItem !== undefined) {
+      // A block nested under "-", or comments after it (they would attach to the empty value).
+      if (indent > this.emptyItem || this.gaps.some((g) => g.comment !== undefined)) decline();
+      this.gaps = []; // blank lines after "-" mark nothing
+      this.emptyItem = undefined;
+
+    }
+    // Where the line belongs: the pending key's nested block, or an open collection.
+    let opens: Frame | undefined;
+    let closed = false;
+    let closedMinIndent = Infinity;
+    const pending = this.pending;
+    if (pending) {
+      this.pending = undefined;
+      if ((!isItem && indent > pending.indent) || (isItem && indent >= pending.indent)) {
+        const node = isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema);
+        opens = { kind: isItem ? 'seq' : 'map', indent, node, start: i, end: i };
+        pending.pair.value = node;
+      } else {
+        // Null. Blank lines after `key:` mark the next key of the same mapping; when the mapping
+        // ends here, they mark the null instead.
+        this.setNull(pending.pair, pending.at);
+        if (this.gaps.some((g) => g.comment !== undefined)) decline();
+        if (isItem || indent !== pending.indent) this.nullGaps(pending.pair);
+      }
+    }
+    if (this.stack.length === 0) {
+      // The first line: the root collection.
+      opens = { kind: isItem ? 'seq' : 'map', indent, node: isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema), start: i, end: i };
+    } else if (!opens) {
+      const stack = this.stack;
+      for (;;) {
+        const top = stack[stack.length - 1];
+        if (!top) decline();
+        if (top.indent > indent || (top.indent === indent && top.kind === 'seq' && !isItem)) {
+          this.close();
+          closed = true;
+          closedMinIndent = top.indent;
+          continue;
+        }
+        if (top.indent !== indent || (top.kind === 'seq') !== isItem) decline();
+        break;
+      }
+    }
+    // Blank lines and comments before the line: attached as parseDocument attaches them.
+    const gaps = this.gaps;
+    this.gaps = [];
+    let spaceBefore = false;
+    let comment = '';
+    if (gaps.length > 0) {
+      for (const g of gaps) {
+        if (g.comment === undefined) continue;
+        // A comment as deep as a collection that ends here belongs to that collection (and takes
+        // the ones before it along); elsewhere, only comments in line with the next line are read here.
+        if (closed ? g.indent >= closedMinIndent : g.indent !== indent) decline();
+      }
+      ({ spaceBefore, comment } = props(gaps));
+    }
+
+    if (opens && this.stack.length > 0) {
+      if (spaceBefore) opens.node.spaceBefore = true;
+      if (comment) opens.node.commentBefore = comment;
+      spaceBefore = false;
+      comment = '';
+    }
+    if (opens) this.stack.push(opens);
+    const frame = this.stack[this.stack.length - 1];
+
+    if (isItem) {
+      const seq = frame.node as YAMLSeq;
+      let j = i + 1;
+      while (j < eol && text.charCodeAt(j) === 32) j++;
+      let node: YAMLMap | Scalar | YAMLSeq;
+      let end: number;
+      if (j === eol) {
+        // "-" alone: null right after the indicator and its spaces; a nested block under it is not read
+        // here, and comments before it would become the null's own comment.
+        if (comment) decline();
+        node = this.empty(j);
+        end = j;
+        this.emptyItem = frame.indent;
+      } else if (this.isKeyLine(j, eol)) {
+        const map = new YAMLMap(this.schema);
+        node = map;
+        if (spaceBefore) map.spaceBefore = true;
+        if (comment) map.commentBefore = comment;
+        seq.items.push(map);
+        frame.end = j; // updated when the map closes
+        const mapFrame: Frame = { kind: 'map', indent: j - (i - indent), node: map, start: j, end: j };
+        this.stack.push(mapFrame);
+        this.pair(mapFrame, j, eol, false, '');
+        return;
+      } else {
+        const v = this.value(j, eol);
+        node = v.node;
+        end = v.end;
+      }
+      if (spaceBefore) node.spaceBefore = true;
+      if (comment) node.commentBefore = comment;
+      seq.items.push(node);
+      frame.end = end;
+      return;
+    }
+    if (!this.isKeyLine(i, eol)) decline();
+    this.pair(frame, i, eol, spaceBefore, comment);
+  }
+
+  /** The list's indentation after a "-" with nothing after it: a deeper line would be its nested block. */
+  private emptyItem: number | undefined;
+
+  /** Whether the line from `i` holds `key:` (a plain or quoted key followed by ':' and a space or the end). */
+  private isKeyLine(i: number, eol: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(i, eol);
+      return close !== undefined && text.charCodeAt(close) === 58 && (close + 1 === eol || text.charCodeAt(close + 1) === 32);
+    }
+    const colon = this.plainKeyEnd(i, eol);
+    return colon !== undefined;
+  }
+
+  /** The offset of the ':' ending a plain key that starts at `i`, or undefined. */
+  private plainKeyEnd(i: number, eol: number): number | undefined {
+    const text = this.text;
+    if (!plainStart(text, i, eol)) return undefined;
+    for (let k = i + 1; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 58 /* : */ && (k + 1 === eol || text.charCodeAt(k + 1) === 32)) {
+        if (text.charCodeAt(k - 1) === 32) decline(); // "key :" — rare; leave it to the full parser
+        if (k - i > 1000) decline(); // yaml reports implicit keys over 1024 characters
+        return k;
+      }
+      if (c === 35 /* # */ && text.charCodeAt(k - 1) === 32) return undefined;
+    }
+    return undefined;
+  }
+
+  /** The offset after the closing quote of a one-line quoted scalar opening at `i`, or undefined. */
+  private quoteEnd(i: number, eol: number): number | undefined {
+    const text = this.text;
+    const q = text.charCodeAt(i);
+    for (let k = i + 1; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      if (q === 34 && c === 92 /* \ */) decline(); // escapes: the full parser
+      if (c === q) {
+        if (q === 39 && text.charCodeAt(k + 1) === 39) {
+          k++;
+          continue;
+        }
+        return k + 1;
+      }
+    }
+    return undefined;
+  }
+
+  /** `key: value` or `key:` at `i` in the map of `frame`. */
+  private pair(frame: Frame, i: number, eol: number, spaceBefore: boolean, comment: string): void {
+    const text = this.text;
+    const map = frame.node as YAMLMap;
+    let key: Scalar;
+    let colon: number;
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(i, eol) ?? decline();
+      key = this.quoted(i, close, close);
+      colon = close;
+    } else {
+      colon = this.plainKeyEnd(i, eol) ?? decline();
+      key = this.plain(text.slice(i, colon), i, colon, colon, true);
+    }
+    if (spaceBefore) key.spaceBefore = true;
+    if (comment) key.commentBefore = comment;
+    let j = colon + 1;
+    while (j < eol && text.charCodeAt(j) === 32) j++;
+    const pair = new Pair(key);
+    map.items.push(pair);
+    if (j === eol) {
+      this.pending = { pair, indent: frame.indent, at: j };
+      frame.end = j;
+      return;
+    }
+    if (text.charCodeAt(j) === 35 /* # */) decline();
+    const v = this.value(j, eol);
+    pair.value = v.node;
+    frame.end = v.end;
+  }
+
+  /** A value starting at `j` that runs to the end of its line (a comment may follow). */
+  private value(j: number, eol: number): { node: Scalar | YAMLSeq; end: number } {
+    const text = this.text;
+    const c = text.charCodeAt(j);
+    const next = eol < text.length ? eol + 1 : eol;
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(j, eol) ?? decline();
+      const { end, comment } = this.lineEnd(close, eol);
+      const node = this.quoted(j, close, end === eol ? next : end);
+      if (comment !== undefined) node.comment = comment;
+      return { node, end: end === eol ? next : end };
+    }
+    if (c === 91 /* [ */) return this.flowSeq(j, eol, next);
+    if (!plainStart(text, j, eol)) decline();
+    // A plain scalar: up to " #" or the end of the line, without trailing spaces.
+    let k = j + 1;
+    let last = j + 1;
+    for (; k < eol; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 35 && text.charCodeAt(k - 1) === 32) break;
+      if (ch === 58 && (k + 1 === eol || text.charCodeAt(k + 1) === 32)) decline(); // "a: b: c" is an error
+      if (ch !== 32) last = k + 1;
+    }
+    const node = this.plain(text.slice(j, last), j, last, next, false);
+    if (k < eol) node.comment = text.slice(k + 1, eol) || ' ';
+    return { node, end: next };
+  }
+
+  /** After a quoted scalar or a flow sequence closing before `from`: spaces, an optional comment, the end. */
+  private lineEnd(from: number, eol: number): { end: number; comment: string | undefined } {
+    const text = this.text;
+    let k = from;
+    while (k < eol && text.charCodeAt(k) === 32) k++;
+    if (k === eol) return { end: eol, comment: undefined };
+    if (text.charCodeAt(k) !== 35 || k === from) decline();
+    return { end: eol, comment: text.slice(k + 1, eol) || ' ' };
+  }
+
+  /** `[a, "b", c]` on one line: scalars only. */
+  private flowSeq(j: number, eol: number, next: number): { node: YAMLSeq; end: number } {
+    const text = this.text;
+    const seq = new YAMLSeq(this.schema);
+    seq.flow = true;
+    let k = j + 1;
+    const skip = () => {
+      while (k < eol && text.charCodeAt(k) === 32) k++;
+    };
+    skip();
+    let close = -1;
+    if (text.charCodeAt(k) === 93 /* ] */) close = k;
+    while (close < 0) {
+      if (k >= eol) decline();
+      const c = text.charCodeAt(k);
+      let item: Scalar;
+      let valueEnd: number;
+      if (c === 34 || c === 39) {
+        valueEnd = this.quoteEnd(k, eol) ?? decline();
+        item = this.quoted(k, valueEnd, valueEnd);
+      } else {
+        if (!plainStart(text, k, eol) || c === 44 || c === 93) decline();
+        let m = k + 1;
+        let last = m;
+        for (; m < eol; m++) {
+          const ch = text.charCodeAt(m);
+          if (ch === 44 || ch === 93) break;
+          if (ch === 91 || ch === 123 || ch === 125 || ch === 58 || ch === 35 || ch === 34 || ch === 39) decline();
+          if (ch !== 32) last = m + 1;
+        }
+        valueEnd = last;
+        item = this.plain(text.slice(k, last), k, last, last, false);
+      }
+      k = valueEnd;
+      skip();
+      // The spaces after an item belong to it.
+      item.range![2] = k;
+      seq.items.push(item);
+      const ch = text.charCodeAt(k);
+      if (ch === 93) close = k;
+      else if (ch === 44) {
+        k++;
+        skip();
+        if (text.charCodeAt(k) === 93 || text.charCodeAt(k) === 44) decline(); // trailing or double comma
+      } else decline();
+    }
+    const { end, comment } = this.lineEnd(close + 1, eol);
+    if (comment !== undefined) seq.comment = comment;
+    const stop = end === eol ? next : end;
+    seq.range = [j, close + 1, stop];
+    return { node: seq, end: stop };
+  }
+
+  private plain(source: string, start: number, valueEnd: number, end: number, atKey: boolean): Scalar {
+    let tag = this.strTag;
+    if (source.length === 0 || mayBeNonString(source.charCodeAt(0))) {
+      for (const t of this.tags) {
+        if ((t.default === true || (atKey && t.default === 'key')) && t.test?.test(source)) {
+          tag = t;
+          break;
+        }
+      }
+    }
+    return this.resolve(tag, source, start, valueEnd, end, 'PLAIN');
+  }
+
+  private quoted(start: number, close: number, end: number): Scalar {
+    const text = this.text;
+    const double = text.charCodeAt(start) === 34;
+    let value = text.slice(start + 1, close - 1);
+    if (!double && value.includes("''")) value = value.replace(/''/g, "'");
+    return this.resolve(this.strTag, value, start, close, end, double ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+  }
+
+  /** The empty value of `key:` or `-`, at `at`. */
+  private empty(at: number): Scalar {
+    return this.plain('', at, at, at, false);
+  }
+
+  /** As yaml's composeScalar does it. */
+  private resolve(tag: Tag, source: string, start: number, valueEnd: number, end: number, type: Scalar.Type): Scalar {
+    let scalar: Scalar;
+    try {
+      const res = tag.resolve(source, () => decline(), this.options);
+      scalar = isScalar(res) ? res : new Scalar(res);
+    } catch (err) {
+      if (err instanceof Decline) throw err;
+      decline();
+      throw err;
+    }
+    scalar.range = [start, valueEnd, end];
+    scalar.source = source;
+    scalar.type = type;
+    if (tag.format) scalar.format = tag.format;
+    return scalar;
+  }
+
+  private setNull(pair: Pair, at: number): void {
+    pair.value = this.empty(at);
+  }
+
+  /** Blank lines after a `key:` that stays empty: they mark its null (when one ends in a line break). */
+  private nullGaps(pair: Pair): void {
+    if (this.gaps.some((g) => g.newline)) (pair.value as Scalar).spaceBefore = true;
+    this.gaps = [];
+  }
+
+  /** Ends the innermost open collection: its range, and its place in the one around it. */
+  private close(): void {
+    const frame = this.stack.pop()!;
+    frame.node.range = [frame.start, frame.end, frame.end];
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.end = frame.end;
+  }
+
+  private finish(first: number, prelude: Gap[]): Document.Parsed {
+    // After a last `key:` or `-` with nothing after it, the line breaks and blank lines that follow
+    // belong to it, not to the document's end.
+    let end = this.text.length;
+    if (this.gaps.some((g) => g.comment !== undefined)) decline();
+    if (this.pending) {
+      this.setNull(this.pending.pair, this.pending.at);
+      this.nullGaps(this.pending.pair);
+      end = this.pending.at;
+    } else if (this.emptyItem !== undefined) {
+      end = this.stack[this.stack.length - 1].end;
+    }
+    this.pending = undefined;
+    if (this.gaps.some((g) => g.comment !== undefined)) decline();
+    while (this.stack.length > 1) this.close();
+    const root = this.stack[0];
+    root.node.range = [root.start, root.end, root.end];
+    const doc = this.doc;
+    doc.contents = root.node as never;
+    doc.range = [first, root.end, end];
+    // Comments before the first line: the document's, after a blank line; else the first item's.
+    if (prelude.some((g) => g.comment !== undefined)) {
+      let comment = '';
+      let afterEmptyLine = false;
+      for (const g of prelude) {
+        if (g.comment !== undefined) {
+          comment += (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') + (g.comment || ' ');
+          afterEmptyLine = false;
+        } else afterEmptyLine = true;
+      }
+      if (afterEmptyLine) doc.commentBefore = comment;
+      else {
+        const items = root.node.items as unknown[];
+        const it = (items[0] instanceof Pair ? items[0].key : items[0]) as Scalar;
+        it.commentBefore = it.commentBefore ? `${comment}\n${it.commentBefore}` : comment;
+      }
+    }
+    (doc as { errors: unknown[] }).errors = [];
+    (doc as { warnings: unknown[] }).warnings = [];
+    return doc;
+  }
+}
+
+/** yaml's resolveProps over blank and comment lines that start on a new line. */
+function props(gaps: Gap[]): { spaceBefore: boolean; comment: string } {
+  let spaceBefore = false;
+  let atNewline = true;
+  let comment = '';
+  let commentSep = '';
+  for (const g of gaps) {
+    if (g.comment !== undefined) {
+      const cb = g.comment || ' ';
+      comment = comment ? comment + commentSep + cb : cb;
+      commentSep = '';
+      atNewline = false;
+    }
+    if (!g.newline) continue;
+    // The line's own line break.
+    if (atNewline) {
+      if (comment) comment += '\n';
+      else spaceBefore = true;
+    } else commentSep += '\n';
+    atNewline = true;
+  }
+  return { spaceBefore, comment };
+}
+
+/** Whether a plain scalar may start at `i` (YAML's indicators may not, but "-x", "?x" and ":x" may). */
+function plainStart(text: string, i: number, eol: number): boolean {
+  const c = text.charCodeAt(i);
+  switch (c) {
+    case 45: // -
+    case 63: // ?
+    case 58: {
+      // :
+      const d = i + 1 < eol ? text.charCodeAt(i + 1) : 32;
+      return d !== 32;
+    }
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return false;
+    default:
+      return true;
+  }
+}

@@ -1,9 +1,9 @@
 // `node out/bench/verifyFastParse.js [--seed=N] [--count=N]`: the fast parse path against
-// parseDocument over generated and mutated texts (see fastParseCheck.ts). Exit 1 on a difference.
+// parseDocument over generated and mutated texts (see test/service/fastParseCheck.ts). Exit 1 on a difference.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatePartnership } from './generate';
-import { run } from './fastParseCheck';
+import { run } from '../test/service/fastParseCheck';
 
 const arg = (name: string, fallback: number) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));

@@ -133,11 +133,20 @@ class Reader {
     if (!isItem && indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i) || c === 37 /* % */)) decline();
 
     if (this.emptyItem !== undefined) {
-      // A block nested under "-", or comments after it (they would attach to the empty value).
-      if (indent > this.emptyItem || this.gaps.some((g) => g.comment !== undefined)) decline();
-      this.gaps = []; // blank lines after "-" mark nothing
+      // A block nested under "-" is not read here. Comments after it belong to its null when the
+      // list ends here; blank lines after it mark nothing.
+      if (indent > this.emptyItem) decline();
+      if (this.gaps.some((g) => g.comment !== undefined)) {
+        if (isItem && indent === this.emptyItem) decline();
+        const frame = this.stack[this.stack.length - 1];
+        const items = (frame.node as YAMLSeq).items;
+        const item = items[items.length - 1] as Scalar;
+        item.comment = props(this.gaps).comment;
+        item.range![2] = i;
+        frame.end = i;
+      }
       this.emptyItem = undefined;
-
+      this.gaps = [];
     }
     // Where the line belongs: the pending key's nested block, or an open collection.
     let opens: Frame | undefined;
@@ -152,10 +161,11 @@ class Reader {
         pending.pair.value = node;
       } else {
         // Null. Blank lines after `key:` mark the next key of the same mapping; when the mapping
-        // ends here, they mark the null instead.
+        // ends here, they and the comments among them belong to the null.
         this.setNull(pending.pair, pending.at);
-        if (this.gaps.some((g) => g.comment !== undefined)) decline();
-        if (isItem || indent !== pending.indent) this.nullGaps(pending.pair);
+        const sibling = !isItem && indent === pending.indent;
+        if (sibling && this.gaps.some((g) => g.comment !== undefined)) decline();
+        if (!sibling) this.nullGaps(pending.pair, i);
       }
     }
     if (this.stack.length === 0) {
@@ -459,9 +469,19 @@ class Reader {
     pair.value = this.empty(at);
   }
 
-  /** Blank lines after a `key:` that stays empty: they mark its null (when one ends in a line break). */
-  private nullGaps(pair: Pair): void {
-    if (this.gaps.some((g) => g.newline)) (pair.value as Scalar).spaceBefore = true;
+  /**
+   * Blank lines and comments after a `key:` that stays empty, up to `end`: a blank line before any
+   * comment marks its null, the comments become the null's own, its range running to `end`.
+   */
+  private nullGaps(pair: Pair, end: number): void {
+    const value = pair.value as Scalar;
+    const { spaceBefore, comment } = props(this.gaps);
+    if (spaceBefore) value.spaceBefore = true;
+    if (comment) {
+      value.comment = comment;
+      value.range![2] = end;
+      this.stack[this.stack.length - 1].end = end;
+    }
     this.gaps = [];
   }
 
@@ -480,7 +500,7 @@ class Reader {
     if (this.gaps.some((g) => g.comment !== undefined)) decline();
     if (this.pending) {
       this.setNull(this.pending.pair, this.pending.at);
-      this.nullGaps(this.pending.pair);
+      this.nullGaps(this.pending.pair, this.text.length);
       end = this.pending.at;
     } else if (this.emptyItem !== undefined) {
       end = this.stack[this.stack.length - 1].end;

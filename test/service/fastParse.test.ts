@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { generatePartnership } from '../../bench/generate';
+import { fastParseDocument } from '../../server/src/service/fastParse';
+import { ParsedDocument } from '../../server/src/service/document';
+import { compare, difference, OPTIONS, run } from './fastParseCheck';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function yamlFiles(dir: string): string[] {
+  const full = path.join(ROOT, dir);
+  return (fs.readdirSync(full, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => path.join(full, f));
+}
+
+const EXAMPLES = yamlFiles('examples');
+const FIXTURES = yamlFiles('test/fixtures');
+
+describe('service: the parser fast path', () => {
+  it('reads every example and the benchmark files, giving the tree parseDocument gives', () => {
+    assert.ok(EXAMPLES.length >= 4, 'the examples are there');
+    const texts = [...EXAMPLES.map((f) => fs.readFileSync(f, 'utf8')), generatePartnership({ commitments: 300, seed: 7 }).text];
+    for (const text of texts) assert.deepStrictEqual(compare(text), { kind: 'same' }, text.slice(0, 80));
+  });
+
+  it('reads comments, blank lines, quoted and flow values where people write them', () => {
+    const text = [
+      '# Acme: the partnership as the team keeps it.',
+      '',
+      'version: 1',
+      '',
+      '# Who they are',
+      'partnership:',
+      '  name: "Acme: compliance analytics"',
+      "  customer: 'Acme''s data team'",
+      '  since: 2025-03-01   # the kick-off',
+      '',
+      'people:',
+      '  # Decision makers first',
+      '  - id: dana',
+      '    name: Dana Scully',
+      '    decisionMaker: true',
+      '',
+      '  - id: fox',
+      '    name: Fox Mulder',
+      '    email:',
+      'communication:',
+      '  statusReport:',
+      '    audience: [dana, "fox" ,  x]',
+      '    lastSent: 2026-11-02 # Monday',
+      '  reviewMeeting:',
+      '',
+      '# What we promised',
+      'commitments:',
+      '- id: C-1',
+      '  summary: Ship the audit export #1 (first of two)',
+      '  due: 2026-12-01',
+      '  tags: []',
+      '- id: C-2',
+      '  owner: -x',
+      '  status: ~',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(compare(text), { kind: 'same' });
+  });
+
+  it('declines what it does not read, and parseDocument reads it', () => {
+    const cases: Record<string, string> = {
+      anchor: 'a: &x 1\nb: *x\n',
+      tag: 'a: !!str 1\n',
+      'block scalar': 'a: |\n  line\n',
+      'multi-line plain scalar': 'a: one\n  two\n',
+      'multi-line quoted scalar': 'a: "one\n  two"\n',
+      'escape in double quotes': 'a: "tab\\there"\n',
+      'flow mapping': 'a: {b: 1}\n',
+      'nested flow list': 'a: [b, [c]]\n',
+      'CRLF line breaks': 'a: 1\r\nb: 2\r\n',
+      'tab indentation': 'a:\n\tb: 1\n',
+      'byte-order mark': '\ufeffa: 1\n',
+      'document start': '---\na: 1\n',
+      'second document': 'a: 1\n---\nb: 2\n',
+      directive: '%YAML 1.2\n---\na: 1\n',
+      'comment after key:': 'a: # note\n  b: 1\n',
+      'comment at the end': 'a: 1\n# the end\n',
+      "comment at a nested mapping's indentation after it": 'a:\n  b: 1\n  # about b\nc: 2\n',
+      'nested mapping in a value': 'a: b: c\n',
+      'bad indentation': 'a:\n    b: 1\n  c: 2\n',
+      'unterminated quote': 'a: "open\n',
+      'space before the colon': 'a : 1\n',
+      'empty text': '',
+      'only comments': '# nothing yet\n',
+      'indented root': '  a: 1\n',
+      'block under "-"': 'a:\n  -\n    b: 1\n',
+      'explicit key': '? a\n: 1\n',
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      assert.strictEqual(fastParseDocument(text, OPTIONS), undefined, name);
+      // Through ParsedDocument the full parser reads it: the tree is parseDocument's.
+      assert.strictEqual(difference(new ParsedDocument(text).doc.contents, parseDocument(text, OPTIONS).contents), undefined, name);
+    }
+  });
+
+  it('only runs with the options it was written for (duplicate keys are found elsewhere)', () => {
+    assert.strictEqual(fastParseDocument('a: 1\n', {}), undefined);
+    assert.ok(fastParseDocument('a: 1\n', OPTIONS));
+  });
+
+  it('over generated and mutated texts, every tree it gives is parseDocument’s (seed 20261123)', () => {
+    const texts = [...EXAMPLES, ...FIXTURES].map((f) => fs.readFileSync(f, 'utf8'));
+    const result = run(20261123, 4000, texts);
+    assert.deepStrictEqual(result.failures.slice(0, 3), []);
+    // The check means something only if the fast path read a good share of the cases.
+    assert.ok(result.same > 1000, `only ${result.same} cases were read by the fast path`);
+  });
+});

@@ -62,7 +62,21 @@ import {
   StarterFileResult,
 } from './protocol';
 
+/**
+ * While the user types (changes less than this apart), a document is checked this long after the
+ * last change, so a half-typed word does not flash diagnostics at every keystroke.
+ */
 export const VALIDATION_DELAY_MS = 150;
+/**
+ * A change after a pause (a quick fix, a paste, the first keystroke) is checked almost at once:
+ * this short wait only lets changes sent together (an undo of several edits) supersede each other.
+ */
+export const FIRST_CHANGE_DELAY_MS = 20;
+
+/** How long to wait before checking a change made at `at`, the one before it made at `previous` (ms, one clock). */
+export function changeDelay(at: number, previous: number | undefined): number {
+  return previous !== undefined && at - previous < VALIDATION_DELAY_MS ? VALIDATION_DELAY_MS : FIRST_CHANGE_DELAY_MS;
+}
 export const DAY_CHECK_INTERVAL_MS = 60_000;
 /** Idle time after `initialized` before the warm-up starts (a file opened with the editor arrives sooner). */
 export const WARM_UP_DELAY_MS = 100;
@@ -97,6 +111,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Bumped per scheduled run and on close: a run that finds a newer number was superseded. */
   const generation = new Map<string, number>();
   const openedVersion = new Map<string, number>();
+  /** When each document last changed (a monotonic clock in ms), to tell typing from a single edit. */
+  const lastChange = new Map<string, number>();
   const validated = new Map<string, Validated>();
   /** Config file URI → its problems as last published, to publish only on change. */
   const publishedConfig = new Map<string, string>();
@@ -246,7 +262,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('didChange', undefined, (e) => {
       if (!served(e.document)) return;
       if (openedVersion.get(e.document.uri) === e.document.version) return; // the open itself
-      schedule(e.document.uri, VALIDATION_DELAY_MS);
+      const at = performance.now();
+      const previous = lastChange.get(e.document.uri);
+      lastChange.set(e.document.uri, at);
+      schedule(e.document.uri, changeDelay(at, previous));
     }),
   );
 
@@ -257,6 +276,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       timers.delete(uri);
       generation.set(uri, (generation.get(uri) ?? 0) + 1);
       openedVersion.delete(uri);
+      lastChange.delete(uri);
       validated.delete(uri);
       if (!served(e.document)) return;
       void connection.sendDiagnostics({ uri, diagnostics: [] });

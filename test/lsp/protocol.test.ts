@@ -108,7 +108,6 @@ describe('language server over stdio (dist/server.js)', function () {
         ['quickfix', 'Mark C-7 done today (2026-11-23)'],
         ['quickfix', 'Renegotiate C-7: move due to 2026-11-30 (a week from today) and record it in history'],
         ['quickfix', 'Generate reset-meeting agenda'],
-        ['source.partnership.generateAgenda', 'Generate reset-meeting agenda'],
         ['source.partnership.generateStatusReport', 'Generate status report'],
       ],
     );

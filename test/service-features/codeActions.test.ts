@@ -12,7 +12,7 @@ const actions = (diagnostics: ContextDiagnostic[], extra: Partial<CodeActionPara
 describe('code actions', () => {
   const overdue = validate(text).find((d) => d.code === 'commitment-overdue')!;
 
-  it("turn an overdue commitment's fixes into quick fixes tied to it, and offer the generators as source actions", () => {
+  it("turn an overdue commitment's fixes into quick fixes tied to it, and offer the generators as source actions (each once)", () => {
     const list = actions([overdue]);
     assert.deepStrictEqual(
       list.map((a) => [a.title, a.kind, a.isPreferred ?? false, a.diagnostics?.[0] === overdue, a.command?.command ?? null]),
@@ -20,7 +20,6 @@ describe('code actions', () => {
         ['Mark C-7 done today (2026-11-23)', 'quickfix', true, true, null],
         ['Renegotiate C-7: move due to 2026-11-30 (a week from today) and record it in history', 'quickfix', false, true, null],
         ['Generate reset-meeting agenda', 'quickfix', false, true, 'test.agenda'],
-        ['Generate reset-meeting agenda', 'source.partnership.generateAgenda', false, false, 'test.agenda'],
         ['Generate status report', 'source.partnership.generateStatusReport', false, false, 'test.report'],
       ],
     );
@@ -40,6 +39,13 @@ describe('code actions', () => {
     assert.deepStrictEqual(Object.keys(edit!), ['documentChanges']);
     const change = (edit as { documentChanges: { textDocument: { uri: string; version: number } }[] }).documentChanges[0];
     assert.deepStrictEqual(change.textDocument, { uri: URI, version: 7 });
+  });
+
+  it('list the agenda as a source action when only source actions are asked for, even where a quick fix offers it', () => {
+    assert.deepStrictEqual(
+      actions([overdue], { only: ['source.partnership.generateAgenda'] }).map((a) => [a.kind, a.title]),
+      [['source.partnership.generateAgenda', 'Generate reset-meeting agenda']],
+    );
   });
 
   it('answer only the kinds asked for', () => {

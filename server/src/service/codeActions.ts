@@ -87,6 +87,8 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
     command: generate === 'agenda' ? params.commands.agenda : params.commands.report,
     arguments: [params.uri],
   });
+  /** Generators a quick fix already offers: the same action is not listed twice in one light bulb. */
+  const offered = new Set<'agenda' | 'report'>();
   if (wanted(CODE_ACTION_KIND.quickFix, params.only)) {
     for (const diagnostic of params.diagnostics) {
       if (diagnostic.source !== undefined && diagnostic.source !== 'partnership') continue;
@@ -96,16 +98,18 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
           action.edit = documentEdit(params, fix.edits);
           if (fix.isPreferred) action.isPreferred = true;
         } else {
+          if (offered.has(fix.generate)) continue;
+          offered.add(fix.generate);
           action.command = command(fix.generate);
         }
         actions.push(action);
       }
     }
   }
-  if (wanted(CODE_ACTION_KIND.generateAgenda, params.only)) {
+  if (wanted(CODE_ACTION_KIND.generateAgenda, params.only) && !offered.has('agenda')) {
     actions.push({ title: GENERATE_TITLES.agenda, kind: CODE_ACTION_KIND.generateAgenda, command: command('agenda') });
   }
-  if (wanted(CODE_ACTION_KIND.generateReport, params.only)) {
+  if (wanted(CODE_ACTION_KIND.generateReport, params.only) && !offered.has('report')) {
     actions.push({ title: GENERATE_TITLES.report, kind: CODE_ACTION_KIND.generateReport, command: command('report') });
   }
   return actions;

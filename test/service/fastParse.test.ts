@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { generatePartnership } from '../../bench/generate';
-import { fastParseDocument } from '../../server/src/service/fastParse';
+import { fastParseDocument, MAX_FAST_DEPTH } from '../../server/src/service/fastParse';
 import { ParsedDocument } from '../../server/src/service/document';
 import { compare, difference, OPTIONS, run } from './fastParseCheck';
 
@@ -93,12 +93,19 @@ describe('service: the parser fast path', () => {
       'indented root': '  a: 1\n',
       'block under "-"': 'a:\n  -\n    b: 1\n',
       'explicit key': '? a\n: 1\n',
+      'nesting deeper than MAX_FAST_DEPTH': Array.from({ length: MAX_FAST_DEPTH + 1 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+      'a list nesting deeper than MAX_FAST_DEPTH': Array.from({ length: MAX_FAST_DEPTH + 1 }, (_, i) => `${' '.repeat(2 * i)}- a:`).join('\n'),
     };
     for (const [name, text] of Object.entries(cases)) {
       assert.strictEqual(fastParseDocument(text, OPTIONS), undefined, name);
       // Through ParsedDocument the full parser reads it: the tree is parseDocument's.
       assert.strictEqual(difference(new ParsedDocument(text).doc.contents, parseDocument(text, OPTIONS).contents), undefined, name);
     }
+  });
+
+  it('reads nesting up to MAX_FAST_DEPTH', () => {
+    const text = Array.from({ length: MAX_FAST_DEPTH }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
+    assert.deepStrictEqual(compare(text), { kind: 'same' });
   });
 
   it('only runs with the options it was written for (duplicate keys are found elsewhere)', () => {

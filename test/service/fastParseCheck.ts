@@ -4,7 +4,7 @@
 // must have found no problem. Used by the test suite (a fixed number of seeded cases) and by
 // `node out/bench/verifyFastParse.js` (as many as asked).
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { fastParseDocument } from '../../server/src/service/fastParse';
+import { fastParseOrThrow } from '../../server/src/service/fastParse';
 
 export const OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
 
@@ -47,7 +47,7 @@ export type Outcome = { kind: 'declined' } | { kind: 'same' } | { kind: 'differe
 
 /** Compares the fast path with parseDocument on one text. */
 export function compare(text: string): Outcome {
-  const fast = fastParseDocument(text, OPTIONS);
+  const fast = fastParseOrThrow(text, OPTIONS);
   if (!fast) return { kind: 'declined' };
   const full = parseDocument(text, OPTIONS);
   if (full.errors.length > 0 || full.warnings.length > 0) {

@@ -61,6 +61,14 @@ describe('yaml-syntax and text encodings', () => {
     assert.match(ds[0], /^2:\d+-2:\d+ yaml-syntax error The YAML nests too deeply to be read \(the parser ran out of stack here\): a partnership file needs only a few levels$/);
   });
 
+  it('absurd block nesting is the same clear yaml-syntax error', () => {
+    let deep = '';
+    for (let i = 0; i < 3000; i++) deep += `${' '.repeat(i)}a:\n`;
+    const ds = checkShown(deep);
+    assert.strictEqual(ds.length, 1);
+    assert.match(ds[0], /^\d+:\d+-\d+:\d+ yaml-syntax error The YAML nests too deeply to be read \(the parser ran out of stack here\): a partnership file needs only a few levels$/);
+  });
+
   it('a second document is a yaml-syntax error', () => {
     const ds = checkShown(HEALTHY + '---\nversion: 1\n');
     assert.strictEqual(ds.length, 1);

@@ -58,6 +58,15 @@ function mayBeNonString(c: number): boolean {
  * custom tags, strict, intAsBigInt …); the caller passes the same ones to parseDocument.
  */
 export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
+  try {
+    return fastParseOrThrow(text, options);
+  } catch {
+    return undefined; // a fault here must not cost the user a check: parseDocument reads it
+  }
+}
+
+/** As fastParseDocument, but a fault in this reader (not a decline) throws: for the differential check. */
+export function fastParseOrThrow(text: string, options: Options): Document.Parsed | undefined {
   // With unique keys, yaml reports duplicates while composing: not done here.
   if (options?.uniqueKeys !== false) return undefined;
   try {
@@ -67,6 +76,12 @@ export function fastParseDocument(text: string, options: Options): Document.Pars
     throw err;
   }
 }
+
+/**
+ * Deeper nesting is left to parseDocument, which reports absurd depth clearly; the tree built here
+ * would only overflow the stack of whatever walks it. Partnership files nest five or six levels.
+ */
+export const MAX_FAST_DEPTH = 64;
 
 class Reader {
   private readonly doc: Document.Parsed;
@@ -207,7 +222,10 @@ class Reader {
       spaceBefore = false;
       comment = '';
     }
-    if (opens) this.stack.push(opens);
+    if (opens) {
+      this.stack.push(opens);
+      if (this.stack.length > MAX_FAST_DEPTH) decline();
+    }
     const frame = this.stack[this.stack.length - 1];
 
     if (isItem) {
@@ -232,6 +250,7 @@ class Reader {
         frame.end = j; // updated when the map closes
         const mapFrame: Frame = { kind: 'map', indent: j - (i - indent), node: map, start: j, end: j };
         this.stack.push(mapFrame);
+        if (this.stack.length > MAX_FAST_DEPTH) decline();
         this.pair(mapFrame, j, eol, false, '');
         return;
       } else {

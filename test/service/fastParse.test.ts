@@ -24,7 +24,7 @@ describe('service: the parser fast path', () => {
     for (const text of texts) assert.deepStrictEqual(compare(text), { kind: 'same' }, text.slice(0, 80));
   });
 
-  it('reads comments, blank lines, quoted and flow values where people write them', () => {
+  it('reads comments, blank lines, quoted and flow values where people write them, with LF or CRLF', () => {
     const text = [
       '# Acme: the partnership as the team keeps it.',
       '',
@@ -60,9 +60,17 @@ describe('service: the parser fast path', () => {
       '- id: C-2',
       '  owner: -x',
       '  status: ~',
+      '  # history: none yet',
+      '',
+      'milestones:',
+      '  - id: M-1',
+      '    due: 2027-01-29',
+      '    # delivered:',
+      '# Next: the 2027 roadmap',
       '',
     ].join('\n');
     assert.deepStrictEqual(compare(text), { kind: 'same' });
+    assert.deepStrictEqual(compare(text.replace(/\n/g, '\r\n')), { kind: 'same' }, 'with CRLF line breaks');
   });
 
   it('declines what it does not read, and parseDocument reads it', () => {
@@ -75,15 +83,15 @@ describe('service: the parser fast path', () => {
       'escape in double quotes': 'a: "tab\\there"\n',
       'flow mapping': 'a: {b: 1}\n',
       'nested flow list': 'a: [b, [c]]\n',
-      'CRLF line breaks': 'a: 1\r\nb: 2\r\n',
+      'a lone CR line break': 'a: 1\rb: 2\n',
       'tab indentation': 'a:\n\tb: 1\n',
       'byte-order mark': '\ufeffa: 1\n',
       'document start': '---\na: 1\n',
       'second document': 'a: 1\n---\nb: 2\n',
       directive: '%YAML 1.2\n---\na: 1\n',
       'comment after key:': 'a: # note\n  b: 1\n',
-      'comment at the end': 'a: 1\n# the end\n',
-      "comment at a nested mapping's indentation after it": 'a:\n  b: 1\n  # about b\nc: 2\n',
+      'comment deeper than the collection before it': 'a:\n  b: 1\n    # about b\nc: 2\n',
+      "comment in a compact list's column after it": 'a:\n- b\n# c\nd: 1\n',
       'nested mapping in a value': 'a: b: c\n',
       'bad indentation': 'a:\n    b: 1\n  c: 2\n',
       'unterminated quote': 'a: "open\n',

@@ -130,6 +130,11 @@ export function generate(seed: number): string {
     if (x < 0.08) lines.push('');
     else if (x < 0.13) lines.push(`${' '.repeat(Math.max(0, at + Math.floor(r() * 5) - 2))}# ${pick(r, ['note', 'TODO', '', 'a: b'])}`);
     else if (x < 0.15) lines.push(' '.repeat(Math.floor(r() * 6)));
+    else if (x < 0.19) {
+      // A run of comments and blank lines at several depths, as after a commented-out block.
+      const n = 2 + Math.floor(r() * 3);
+      for (let k = 0; k < n; k++) lines.push(r() < 0.25 ? '' : `${' '.repeat(Math.floor(r() * 9))}# run ${k}`);
+    }
   };
   const map = (at: number, depth: number, firstPrefix?: string) => {
     const n = 1 + Math.floor(r() * 5);
@@ -165,7 +170,10 @@ export function generate(seed: number): string {
   if (r() < 0.9) map(0, 0);
   else seq(0, 0);
   if (r() < 0.2) gap(0);
-  let text = lines.join('\n') + (r() < 0.85 ? '\n' : '');
+  // Line breaks: LF, CRLF, or a mix of both (Windows files edited elsewhere).
+  const breaks = r();
+  const br = () => (breaks < 0.7 ? '\n' : breaks < 0.9 ? '\r\n' : r() < 0.5 ? '\n' : '\r\n');
+  let text = lines.map((l, k) => (k === 0 ? l : br() + l)).join('') + (r() < 0.85 ? br() : '');
   const m = r() < 0.4 ? 0 : Math.floor(r() * 3);
   for (let k = 0; k < m; k++) text = mutate(text, r);
   return text;
@@ -181,7 +189,7 @@ export function mutate(text: string, r: () => number): string {
   else if (x < 0.5) lines[at] = ' '.repeat(Math.floor(r() * 3)) + (lines[at] ?? '').trimStart();
   else if (x < 0.65) lines.splice(at, 0, `${' '.repeat(Math.floor(r() * 8))}# inserted`);
   else if (x < 0.75) lines.splice(at, 0, '');
-  else if (x < 0.85) lines[at] = (lines[at] ?? '') + pick(r, ['  ', ' # t', ':', ' x', '"']);
+  else if (x < 0.85) lines[at] = (lines[at] ?? '') + pick(r, ['  ', ' # t', ':', ' x', '"', '\r', '\r\r']);
   else return text.slice(0, Math.floor(r() * text.length));
   return lines.join('\n');
 }

@@ -9,7 +9,7 @@
 // It only takes texts it fully understands: block mappings and sequences (`key: value`, `- item`,
 // `- key: value`), one-line plain and quoted scalars, one-line flow sequences of scalars, comments
 // and blank lines where `yaml` attaches them plainly. Anything else — anchors, aliases, tags,
-// block scalars, multi-line scalars, flow mappings, escapes, tabs, CR line breaks, directives,
+// block scalars, multi-line scalars, flow mappings, escapes, tabs, lone CR line breaks, directives,
 // several documents, anything that would be a YAML error — makes it decline (return undefined),
 // and the caller runs parseDocument. A differential check (test/service/fastParse.test.ts and
 // bench/verifyFastParse.ts) compares every property of both trees over generated and mutated
@@ -27,6 +27,11 @@ interface Frame {
   start: number;
   /** range[2] of the last item so far. */
   end: number;
+  /** A list at its key's own indentation (`key:` then `- item` in the same column). */
+  compact?: boolean;
+  /** Comments after the last item that belong to this collection, and where they end. */
+  comment?: string;
+  commentEnd?: number;
 }
 
 /** A blank or comment line between two content lines. */
@@ -35,8 +40,8 @@ interface Gap {
   /** The comment's text after '#', or undefined for a blank line. */
   comment: string | undefined;
   start: number;
-  /** Whether a line break ends it (the last line of a text may have none). */
-  newline: boolean;
+  /** The line break that ends it: '\n', '\r\n', or '' for a last line without one. */
+  newline: string;
 }
 
 class Decline extends Error {}
@@ -92,6 +97,8 @@ class Reader {
   /** A `key:` with nothing after it: the value is a nested block or, if none follows, null at `at`. */
   private pending: { pair: Pair; indent: number; at: number } | undefined;
   private gaps: Gap[] = [];
+  /** The offset after the current line's line break. */
+  private next = 0;
 
   constructor(
     private readonly text: string,
@@ -107,24 +114,28 @@ class Reader {
   read(): Document.Parsed {
     const text = this.text;
     const n = text.length;
-    // Characters this reader leaves to the full parser: tabs, CR, other control characters, BOM.
+    // Characters this reader leaves to the full parser: tabs, CR without LF, other control characters, BOM.
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if ((c < 32 && c !== 10) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) decline();
+      if ((c < 32 && c !== 10 && !(c === 13 && text.charCodeAt(i + 1) === 10)) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) decline();
     }
     let first = -1;
     let prelude: Gap[] = [];
     let pos = 0;
     while (pos < n) {
-      let eol = text.indexOf('\n', pos);
-      if (eol < 0) eol = n;
+      const lf = text.indexOf('\n', pos);
+      const next = lf < 0 ? n : lf + 1;
+      // The content ends before the line break, \n or \r\n (a lone \r was declined above).
+      const eol = lf < 0 ? n : lf > pos && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+      const newline = text.slice(eol, next);
+      this.next = next;
       let i = pos;
       while (i < eol && text.charCodeAt(i) === 32) i++;
       const indent = i - pos;
       if (i === eol) {
-        this.gaps.push({ indent, comment: undefined, start: pos, newline: eol < n });
+        this.gaps.push({ indent, comment: undefined, start: pos, newline });
       } else if (text.charCodeAt(i) === 35 /* # */) {
-        this.gaps.push({ indent, comment: text.slice(i + 1, eol), start: pos, newline: eol < n });
+        this.gaps.push({ indent, comment: text.slice(i + 1, eol), start: pos, newline });
       } else {
         if (first < 0) {
           if (indent !== 0) decline();
@@ -134,7 +145,7 @@ class Reader {
         }
         this.line(i, indent, eol);
       }
-      pos = eol + 1;
+      pos = next;
     }
     if (first < 0) decline(); // empty or only comments: rare, and parseDocument is instant
     return this.finish(first, prelude);
@@ -172,7 +183,7 @@ class Reader {
       this.pending = undefined;
       if ((!isItem && indent > pending.indent) || (isItem && indent >= pending.indent)) {
         const node = isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema);
-        opens = { kind: isItem ? 'seq' : 'map', indent, node, start: i, end: i };
+        opens = { kind: isItem ? 'seq' : 'map', indent, node, start: i, end: i, compact: isItem && indent === pending.indent };
         pending.pair.value = node;
       } else {
         // Null. Blank lines after `key:` mark the next key of the same mapping; when the mapping
@@ -188,17 +199,20 @@ class Reader {
       opens = { kind: isItem ? 'seq' : 'map', indent, node: isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema), start: i, end: i };
     } else if (!opens) {
       const stack = this.stack;
-      for (;;) {
-        const top = stack[stack.length - 1];
-        if (!top) decline();
-        if (top.indent > indent || (top.indent === indent && top.kind === 'seq' && !isItem)) {
-          this.close();
-          closed = true;
-          closedMinIndent = top.indent;
-          continue;
-        }
-        if (top.indent !== indent || (top.kind === 'seq') !== isItem) decline();
-        break;
+      let keep = stack.length;
+      while (keep > 0) {
+        const top = stack[keep - 1];
+        if (top.indent > indent || (top.indent === indent && top.kind === 'seq' && !isItem)) keep--;
+        else break;
+      }
+      const top = stack[keep - 1];
+      if (!top || top.indent !== indent || (top.kind === 'seq') !== isItem) decline();
+      if (keep < stack.length) {
+        closed = true;
+        closedMinIndent = threshold(stack[keep]);
+        // Comments as deep as a collection that ends here are that collection's own.
+        if (this.trailingComments(stack.slice(keep), i)) this.gaps = [];
+        while (stack.length > keep) this.close();
       }
     }
     // Blank lines and comments before the line: attached as parseDocument attaches them.
@@ -353,7 +367,7 @@ class Reader {
   private value(j: number, eol: number): { node: Scalar | YAMLSeq; end: number } {
     const text = this.text;
     const c = text.charCodeAt(j);
-    const next = eol < text.length ? eol + 1 : eol;
+    const next = this.next;
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(j, eol) ?? decline();
       const { end, comment } = this.lineEnd(close, eol);
@@ -504,19 +518,52 @@ class Reader {
     this.gaps = [];
   }
 
+  /**
+   * Comments before the next line (or the end) that are as deep as one of the collections `closing`
+   * (outermost first) that end there: yaml makes them the comment of the deepest such collection at
+   * or above their indentation, its range running to `end`. Returns whether they were taken; false
+   * when every comment is shallower than all of them (they belong to what follows).
+   */
+  private trailingComments(closing: Frame[], end: number): boolean {
+    const comments = this.gaps.filter((g) => g.comment !== undefined);
+    // Deeper than the innermost collection, yaml attaches a comment to the last value: not read here.
+    if (comments.some((g) => g.indent > closing[closing.length - 1].indent)) decline();
+    // Around a compact list, yaml's choice depends on more than the columns: not read here.
+    closing.forEach((f, k) => {
+      if (!f.compact) return;
+      const inner = k + 1 < closing.length ? threshold(closing[k + 1]) : Infinity;
+      if (comments.some((g) => g.indent >= f.indent && g.indent < inner)) decline();
+    });
+    if (comments.length === 0 || comments.every((g) => g.indent < threshold(closing[0]))) return false;
+    const target = (indent: number): Frame | undefined => {
+      for (let k = closing.length - 1; k >= 0; k--) if (threshold(closing[k]) <= indent) return closing[k];
+      return undefined;
+    };
+    const frame = target(comments[0].indent);
+    // Once a collection takes a comment, it takes those after it that are shallower than every
+    // collection ending here; one aimed at another of them is attached in ways not reproduced here.
+    if (!frame || comments.some((g) => target(g.indent) !== frame && target(g.indent) !== undefined)) decline();
+    frame!.comment = props(this.gaps).comment;
+    frame!.commentEnd = end;
+    return true;
+  }
+
   /** Ends the innermost open collection: its range, and its place in the one around it. */
   private close(): void {
     const frame = this.stack.pop()!;
-    frame.node.range = [frame.start, frame.end, frame.end];
+    const end = frame.commentEnd ?? frame.end;
+    frame.node.range = [frame.start, frame.end, end];
+    if (frame.comment !== undefined) frame.node.comment = frame.comment;
     const parent = this.stack[this.stack.length - 1];
-    if (parent) parent.end = frame.end;
+    if (parent) parent.end = end;
   }
 
   private finish(first: number, prelude: Gap[]): Document.Parsed {
     // After a last `key:` or `-` with nothing after it, the line breaks and blank lines that follow
     // belong to it, not to the document's end.
     let end = this.text.length;
-    if (this.gaps.some((g) => g.comment !== undefined)) decline();
+    const comments = this.gaps.some((g) => g.comment !== undefined);
+    if (comments && (this.pending || this.emptyItem !== undefined)) decline();
     if (this.pending) {
       this.setNull(this.pending.pair, this.pending.at);
       this.nullGaps(this.pending.pair, this.text.length);
@@ -525,11 +572,20 @@ class Reader {
       end = this.stack[this.stack.length - 1].end;
     }
     this.pending = undefined;
-    if (this.gaps.some((g) => g.comment !== undefined)) decline();
+    // Comments at the end: a nested collection's when as deep as it, else the document's.
+    let docComment: string | undefined;
+    if (comments) {
+      const nested = this.stack.slice(1);
+      const innermost = this.stack[this.stack.length - 1];
+      if (this.gaps.some((g) => g.comment !== undefined && g.indent > innermost.indent)) decline();
+      if (nested.length === 0 || !this.trailingComments(nested, this.text.length)) docComment = endComment(this.gaps);
+    }
+    this.gaps = [];
     while (this.stack.length > 1) this.close();
     const root = this.stack[0];
     root.node.range = [root.start, root.end, root.end];
     const doc = this.doc;
+    if (docComment) doc.comment = docComment;
     doc.contents = root.node as never;
     doc.range = [first, root.end, end];
     // Comments before the first line: the document's, after a blank line; else the first item's.
@@ -555,6 +611,27 @@ class Reader {
   }
 }
 
+/** The least indentation of a comment that a collection ending before it takes as its own. */
+function threshold(frame: Frame): number {
+  // A compact list leaves comments in its own column to the mapping around it.
+  return frame.compact ? frame.indent + 1 : frame.indent;
+}
+
+/** yaml's resolveEnd over the blank and comment lines after the document's content. */
+function endComment(gaps: Gap[]): string {
+  let comment = '';
+  let sep = '';
+  for (const g of gaps) {
+    if (g.comment !== undefined) {
+      const cb = g.comment || ' ';
+      comment = comment ? comment + sep + cb : cb;
+      sep = '';
+    }
+    if (comment) sep += g.newline;
+  }
+  return comment;
+}
+
 /** yaml's resolveProps over blank and comment lines that start on a new line. */
 function props(gaps: Gap[]): { spaceBefore: boolean; comment: string } {
   let spaceBefore = false;
@@ -571,9 +648,9 @@ function props(gaps: Gap[]): { spaceBefore: boolean; comment: string } {
     if (!g.newline) continue;
     // The line's own line break.
     if (atNewline) {
-      if (comment) comment += '\n';
+      if (comment) comment += g.newline;
       else spaceBefore = true;
-    } else commentSep += '\n';
+    } else commentSep += g.newline;
     atNewline = true;
   }
   return { spaceBefore, comment };

@@ -101,6 +101,9 @@ describe('service: the parser fast path', () => {
       'indented root': '  a: 1\n',
       'block under "-"': 'a:\n  -\n    b: 1\n',
       'explicit key': '? a\n: 1\n',
+      'an indicator alone in a flow list': 'a: [b, -]\nc: [?, d]\ne: [:]\n',
+      'a quoted key over 1,000 characters': `"${'x'.repeat(1100)}": 1\n`,
+      'a lone surrogate': 'a: \ud800\n',
       'nesting deeper than MAX_FAST_DEPTH': Array.from({ length: MAX_FAST_DEPTH + 1 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
       'a list nesting deeper than MAX_FAST_DEPTH': Array.from({ length: MAX_FAST_DEPTH + 1 }, (_, i) => `${' '.repeat(2 * i)}- a:`).join('\n'),
     };
@@ -117,8 +120,15 @@ describe('service: the parser fast path', () => {
   });
 
   it('only runs with the options it was written for (duplicate keys are found elsewhere)', () => {
-    assert.strictEqual(fastParseDocument('a: 1\n', {}), undefined);
     assert.ok(fastParseDocument('a: 1\n', OPTIONS));
+    assert.strictEqual(fastParseDocument('a: 1\n', {}), undefined);
+    for (const other of [{ uniqueKeys: true }, { stringKeys: true }, { version: '1.1' }, { schema: 'yaml-1.1' }, { merge: true }, { keepSourceTokens: true }, { intAsBigInt: true }, { customTags: [] }]) {
+      assert.strictEqual(fastParseDocument('a: 1\n', { ...OPTIONS, ...other } as never), undefined, JSON.stringify(other));
+    }
+  });
+
+  it('reads characters outside the BMP', () => {
+    assert.deepStrictEqual(compare('name: 😀 Acme\nlist: [😀, "𝒜"]\n'), { kind: 'same' });
   });
 
   it('over generated and mutated texts, every tree it gives is parseDocument’s (seed 20261123)', () => {

@@ -101,7 +101,7 @@ const SCALARS = [
   'plain text', 'p1', '2026-11-23', '2026-02-30', '12', '-7', '+3', '0', '007', '0o17', '0x1f', '1e3', '1.5', '.5', '-.5', '1.', '.inf', '-.Inf', '.nan', '.NaN',
   'true', 'false', 'True', 'FALSE', 'yes', 'no', 'null', 'Null', 'NULL', '~', '-', '-x', ':x', '?x', 'a: b', 'a:b', 'a #b', 'a#b', 'text # comment',
   '"double"', '"with \\"escape\\""', '"a # b: c"', "'single'", "'it''s'", "''", '""', '" spaced "', '"unterminated', "'unterminated", '[p1, p2]', '[ p1 ,p2 ]', '[]',
-  '[ ]', '["a", \'b\']', '[a, [b]]', '[a,]', '{a: 1}', '&anchor value', '*alias', '!tag value', '|', '>', '@at', '`tick`', '%pct', 'x  ', 'trailing   ',
+  '[ ]', '["a", \'b\']', '[a, [b]]', '[a,]', '[-]', '[a, ?]', '[:, b]', '[-x, ?y, :z]', '[a ,-]', '😀 [x, 😀]', '{a: 1}', '&anchor value', '*alias', '!tag value', '|', '>', '@at', '`tick`', '%pct', 'x  ', 'trailing   ',
   'über straße', '日本語', '😀 emoji', 'a\tb', 'very ' + 'long '.repeat(30), '[p1, "p 2", \'p3\']  # c', '"q" # c', "'q'#c", '12:30', 'http://x.y/z?a=1#f',
 ];
 
@@ -170,6 +170,8 @@ export function generate(seed: number): string {
   if (r() < 0.9) map(0, 0);
   else seq(0, 0);
   if (r() < 0.2) gap(0);
+  // Now and then a key near yaml's 1,024-character limit, plain or quoted.
+  if (r() < 0.03) lines.push(`${pick(r, ['', '"', "'"]).replace(/^(.?)$/, (q) => `${q}${'k'.repeat(995 + Math.floor(r() * 40))}${q}`)}: 1`);
   // Line breaks: LF, CRLF, or a mix of both (Windows files edited elsewhere).
   const breaks = r();
   const br = () => (breaks < 0.7 ? '\n' : breaks < 0.9 ? '\r\n' : r() < 0.5 ? '\n' : '\r\n');

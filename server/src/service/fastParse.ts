@@ -49,7 +49,10 @@ const decline = (): never => {
   throw new Decline();
 };
 
-/** The first character of every plain scalar that a core-schema tag other than str can match. */
+/**
+ * The first characters of every plain scalar that a tag of yaml's core schema other than str can
+ * match (null, bool, int, float); other schemas are not read here (see READ_OPTIONS).
+ */
 function mayBeNonString(c: number): boolean {
   // ~ + - . 0-9 n N t T f F
   return (
@@ -59,8 +62,9 @@ function mayBeNonString(c: number): boolean {
 
 /**
  * The tree parseDocument(text, options) would give, or undefined when the text is not plain block
- * YAML this reader fully understands. Options must not change how text is read (version, schema,
- * custom tags, strict, intAsBigInt …); the caller passes the same ones to parseDocument.
+ * YAML this reader fully understands. Only the options in READ_OPTIONS are understood (any other —
+ * version, schema, custom tags, merge keys, string keys … — changes how text is read); the caller
+ * passes the same ones to parseDocument.
  */
 export function fastParseDocument(text: string, options: Options): Document.Parsed | undefined {
   try {
@@ -72,14 +76,30 @@ export function fastParseDocument(text: string, options: Options): Document.Pars
 
 /** As fastParseDocument, but a fault in this reader (not a decline) throws: for the differential check. */
 export function fastParseOrThrow(text: string, options: Options): Document.Parsed | undefined {
-  // With unique keys, yaml reports duplicates while composing: not done here.
-  if (options?.uniqueKeys !== false) return undefined;
+  if (!understood(options)) return undefined;
   try {
     return new Reader(text, options).read();
   } catch (err) {
     if (err instanceof Decline) return undefined;
     throw err;
   }
+}
+
+/**
+ * The options this reader reads as parseDocument does: unique keys off (yaml reports duplicates while
+ * composing; the service finds them itself), and options that only shape errors or tags it declines.
+ */
+const READ_OPTIONS: Record<string, (v: unknown) => boolean> = {
+  uniqueKeys: (v) => v === false,
+  keepSourceTokens: (v) => !v,
+  resolveKnownTags: () => true,
+  prettyErrors: () => true,
+  strict: () => true,
+};
+
+function understood(options: Options): boolean {
+  if (!options || options.uniqueKeys !== false) return false;
+  return Object.entries(options).every(([k, v]) => READ_OPTIONS[k]?.(v) === true);
 }
 
 /**
@@ -97,6 +117,8 @@ class Reader {
   /** A `key:` with nothing after it: the value is a nested block or, if none follows, null at `at`. */
   private pending: { pair: Pair; indent: number; at: number } | undefined;
   private gaps: Gap[] = [];
+  /** The list's indentation after a "-" with nothing after it: a deeper line would be its nested block. */
+  private emptyItem: number | undefined;
   /** The offset after the current line's line break. */
   private next = 0;
 
@@ -114,10 +136,16 @@ class Reader {
   read(): Document.Parsed {
     const text = this.text;
     const n = text.length;
-    // Characters this reader leaves to the full parser: tabs, CR without LF, other control characters, BOM.
+    // Characters this reader leaves to the full parser: tabs, CR without LF, other control
+    // characters, BOM, non-characters and lone surrogates.
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if ((c < 32 && c !== 10 && !(c === 13 && text.charCodeAt(i + 1) === 10)) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) decline();
+      if ((c < 32 && c !== 10 && !(c === 13 && text.charCodeAt(i + 1) === 10)) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0xfffe || c === 0xffff) decline();
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // A character outside the BMP is a surrogate pair; a lone surrogate is left to the full parser.
+        if (c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+        else decline();
+      }
     }
     let first = -1;
     let prelude: Gap[] = [];
@@ -282,16 +310,18 @@ class Reader {
     this.pair(frame, i, eol, spaceBefore, comment);
   }
 
-  /** The list's indentation after a "-" with nothing after it: a deeper line would be its nested block. */
-  private emptyItem: number | undefined;
-
-  /** Whether the line from `i` holds `key:` (a plain or quoted key followed by ':' and a space or the end). */
+  /**
+   * Whether the line from `i` holds `key:` (a plain or quoted key followed by ':' and a space or the
+   * end). Declines a key yaml would read otherwise or reject (`key :`, over 1,000 characters).
+   */
   private isKeyLine(i: number, eol: number): boolean {
     const text = this.text;
     const c = text.charCodeAt(i);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(i, eol);
-      return close !== undefined && text.charCodeAt(close) === 58 && (close + 1 === eol || text.charCodeAt(close + 1) === 32);
+      const isKey = close !== undefined && text.charCodeAt(close) === 58 && (close + 1 === eol || text.charCodeAt(close + 1) === 32);
+      if (isKey && close - i > 1000) decline(); // yaml reports implicit keys over 1024 characters
+      return isKey;
     }
     const colon = this.plainKeyEnd(i, eol);
     return colon !== undefined;
@@ -370,10 +400,10 @@ class Reader {
     const next = this.next;
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(j, eol) ?? decline();
-      const { end, comment } = this.lineEnd(close, eol);
-      const node = this.quoted(j, close, end === eol ? next : end);
+      const comment = this.lineEnd(close, eol);
+      const node = this.quoted(j, close, next);
       if (comment !== undefined) node.comment = comment;
-      return { node, end: end === eol ? next : end };
+      return { node, end: next };
     }
     if (c === 91 /* [ */) return this.flowSeq(j, eol, next);
     if (!plainStart(text, j, eol)) decline();
@@ -391,14 +421,17 @@ class Reader {
     return { node, end: next };
   }
 
-  /** After a quoted scalar or a flow sequence closing before `from`: spaces, an optional comment, the end. */
-  private lineEnd(from: number, eol: number): { end: number; comment: string | undefined } {
+  /**
+   * After a quoted scalar or a flow sequence closing before `from`, only spaces and a comment may
+   * follow on the line: returns the comment's text, if any (declines anything else).
+   */
+  private lineEnd(from: number, eol: number): string | undefined {
     const text = this.text;
     let k = from;
     while (k < eol && text.charCodeAt(k) === 32) k++;
-    if (k === eol) return { end: eol, comment: undefined };
+    if (k === eol) return undefined;
     if (text.charCodeAt(k) !== 35 || k === from) decline();
-    return { end: eol, comment: text.slice(k + 1, eol) || ' ' };
+    return text.slice(k + 1, eol) || ' ';
   }
 
   /** `[a, "b", c]` on one line: scalars only. */
@@ -423,6 +456,8 @@ class Reader {
         item = this.quoted(k, valueEnd, valueEnd);
       } else {
         if (!plainStart(text, k, eol) || c === 44 || c === 93) decline();
+        // In a flow list, "-", "?" and ":" are indicators before a flow indicator too ("[-]", "[?, a]").
+        if ((c === 45 || c === 63 || c === 58) && isFlowIndicator(text.charCodeAt(k + 1))) decline();
         let m = k + 1;
         let last = m;
         for (; m < eol; m++) {
@@ -447,11 +482,10 @@ class Reader {
         if (text.charCodeAt(k) === 93 || text.charCodeAt(k) === 44) decline(); // trailing or double comma
       } else decline();
     }
-    const { end, comment } = this.lineEnd(close + 1, eol);
+    const comment = this.lineEnd(close + 1, eol);
     if (comment !== undefined) seq.comment = comment;
-    const stop = end === eol ? next : end;
-    seq.range = [j, close + 1, stop];
-    return { node: seq, end: stop };
+    seq.range = [j, close + 1, next];
+    return { node: seq, end: next };
   }
 
   private plain(source: string, start: number, valueEnd: number, end: number, atKey: boolean): Scalar {
@@ -488,8 +522,7 @@ class Reader {
       scalar = isScalar(res) ? res : new Scalar(res);
     } catch (err) {
       if (err instanceof Decline) throw err;
-      decline();
-      throw err;
+      return decline(); // a value its tag cannot resolve: parseDocument reports it
     }
     scalar.range = [start, valueEnd, end];
     scalar.source = source;
@@ -542,9 +575,9 @@ class Reader {
     const frame = target(comments[0].indent);
     // Once a collection takes a comment, it takes those after it that are shallower than every
     // collection ending here; one aimed at another of them is attached in ways not reproduced here.
-    if (!frame || comments.some((g) => target(g.indent) !== frame && target(g.indent) !== undefined)) decline();
-    frame!.comment = props(this.gaps).comment;
-    frame!.commentEnd = end;
+    if (!frame || comments.some((g) => target(g.indent) !== frame && target(g.indent) !== undefined)) return decline();
+    frame.comment = props(this.gaps).comment;
+    frame.commentEnd = end;
     return true;
   }
 
@@ -654,6 +687,10 @@ function props(gaps: Gap[]): { spaceBefore: boolean; comment: string } {
     atNewline = true;
   }
   return { spaceBefore, comment };
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125; // , [ ] { }
 }
 
 /** Whether a plain scalar may start at `i` (YAML's indicators may not, but "-x", "?x" and ":x" may). */

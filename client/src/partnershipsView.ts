@@ -277,6 +277,7 @@ export function nodeIcon(node: OutlineNode): vscode.ThemeIcon {
   const flags = node.flags ?? [];
   switch (node.kind) {
     case 'group': {
+      if (node.key.endsWith('/more')) return new vscode.ThemeIcon('ellipsis');
       const id = GROUP_ICONS[node.key] ?? 'folder';
       if (node.key === 'commitments/overdue') return new vscode.ThemeIcon(id, color.error);
       if (node.key === 'commitments/due-soon') return new vscode.ThemeIcon(id, color.warning);

@@ -11,6 +11,8 @@ import { starterFile } from '../../server/src/service';
 import { day } from '../helpers';
 import { applyEdits, at } from '../service-features/util';
 import { editsAsChanges, SERVER_JS, TestClient } from './client';
+import { OUTLINE_MAX_CHILDREN } from '../../server/src/lsp/server';
+import { generatePartnership } from '../../bench/generate';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/lsp/initech.partnership.yaml');
 const DOCS = 'https://github.com/partnership-tools/partnership/blob/main/docs/rules/';
@@ -212,6 +214,25 @@ describe('language server over stdio (dist/server.js)', function () {
     const closed = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'closed.partnership.yaml')).href });
     assert.deepStrictEqual(closed?.counts, { overdue: 1, dueSoon: 1, openConcerns: 1 });
     assert.strictEqual(await client.request(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'missing.partnership.yaml')).href }), null);
+  });
+
+  it('limits each tree-view group to OUTLINE_MAX_CHILDREN items, then "… N more"', async () => {
+    const big = path.join(dir, 'big.partnership.yaml');
+    fs.writeFileSync(big, generatePartnership({ commitments: 1000, seed: 4 }).text);
+    const outline = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: pathToFileURL(big).href });
+    const groups: { key: string; detail?: string; children?: { key: string; label: string }[] }[] = [];
+    const walk = (n: NonNullable<OutlineResult>['root']) => {
+      if (n.kind === 'group' && n.children) groups.push(n);
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk(outline!.root);
+    const limited = groups.filter((g) => g.children!.length > OUTLINE_MAX_CHILDREN);
+    assert.ok(limited.length > 0, 'some group of 1,000 commitments is over the limit');
+    for (const g of groups) assert.ok(g.children!.length <= OUTLINE_MAX_CHILDREN + 1, g.key);
+    for (const g of limited) {
+      const more = g.children![OUTLINE_MAX_CHILDREN];
+      assert.deepStrictEqual([more.key, more.label], [`${g.key}/more`, `… ${Number(g.detail) - OUTLINE_MAX_CHILDREN} more`]);
+    }
   });
 
   it('answers the starter-file request with the service text as of the review date, and rejects bad params', async () => {

@@ -78,6 +78,11 @@ export function changeDelay(at: number, previous: number | undefined): number {
   return previous !== undefined && at - previous < VALIDATION_DELAY_MS ? VALIDATION_DELAY_MS : FIRST_CHANGE_DELAY_MS;
 }
 export const DAY_CHECK_INTERVAL_MS = 60_000;
+/**
+ * The tree view lists at most this many items per group (then "… N more"): a 20,000-commitment file
+ * would otherwise send ~10 MB to the client after every edit. Document symbols are not limited.
+ */
+export const OUTLINE_MAX_CHILDREN = 200;
 /** Idle time after `initialized` before the warm-up starts (a file opened with the editor arrives sooner). */
 export const WARM_UP_DELAY_MS = 100;
 
@@ -554,7 +559,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const filePath = uriToPath(params.uri);
       const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
       if (text === undefined) return null;
-      return service.outline(text, filePath ?? params.uri, { today: await today(), config: configOf(params.uri)?.config });
+      return service.outline(text, filePath ?? params.uri, { today: await today(), config: configOf(params.uri)?.config }, { maxChildren: OUTLINE_MAX_CHILDREN });
     }),
   );
 

@@ -10,7 +10,7 @@ import type {
   TextEdit,
   ValidateOptions,
 } from './types';
-import type { Outline } from './outline';
+import type { Outline, OutlineLimits } from './outline';
 
 export interface ConfigResult {
   /** Path of the `.partnershiprc.yaml` that applies, if any. */
@@ -31,8 +31,11 @@ export interface LanguageService {
   generateAgenda(text: string, path: string, today: Day): GeneratedDocument;
   /** The status report for this file as of `today`, plus the YAML edit recording it was sent. */
   generateStatusReport(text: string, path: string, today: Day): GeneratedDocument;
-  /** The outline model: the tree view and document symbols are built from it. */
-  outline(text: string, path: string, options: ValidateOptions): Outline;
+  /**
+   * The outline model: the tree view and document symbols are built from it. With `limits`, each
+   * group lists at most `maxChildren` items and then a "… N more" node revealing the next one.
+   */
+  outline(text: string, path: string, options: ValidateOptions, limits?: OutlineLimits): Outline;
 }
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

@@ -38,7 +38,7 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
     },
     generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
     generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),
-    outline: (text, filePath, options) => buildOutline(parsedDocument(text), filePath, options),
+    outline: (text, filePath, options, limits) => buildOutline(parsedDocument(text), filePath, options, limits),
   };
 }
 
@@ -49,7 +49,7 @@ export type { RuleMeta } from './ruleMeta';
 export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
 export { PARTNERSHIP_SCHEMA } from './schema';
-export type { Outline, OutlineNode } from './outline';
+export type { Outline, OutlineLimits, OutlineNode } from './outline';
 
 // Editor features: plain functions over a document's text, returning LSP-shaped data.
 export { completion } from './completion';

@@ -64,8 +64,24 @@ interface SectionRange {
   selectionRange: Range;
 }
 
-function group(key: string, label: string, children: OutlineNode[], section: SectionRange, detail?: string): OutlineNode {
-  return { kind: 'group', key, label, detail: detail ?? String(children.length), range: section.range, selectionRange: section.selectionRange, children };
+/** How many items a group lists at most when the caller limits it (the tree view of a huge file). */
+export interface OutlineLimits {
+  maxChildren?: number;
+}
+
+function group(key: string, label: string, children: OutlineNode[], section: SectionRange, detail?: string, limits?: OutlineLimits): OutlineNode {
+  const node: OutlineNode = { kind: 'group', key, label, detail: detail ?? String(children.length), range: section.range, selectionRange: section.selectionRange, children };
+  const max = limits?.maxChildren;
+  if (max !== undefined && children.length > max) {
+    // The rest stays one click away: the node reveals the first item not listed.
+    const hidden = children.length - max;
+    const first = children[max];
+    node.children = [
+      ...children.slice(0, max),
+      { kind: 'group', key: `${key}/more`, label: `… ${hidden} more`, detail: 'in the file', range: first.range, selectionRange: first.selectionRange },
+    ];
+  }
+  return node;
 }
 
 export function commitmentState(c: Obj, today: Day, dueSoonDays: number): CommitmentState | undefined {
@@ -105,7 +121,7 @@ function itemNode(kind: OutlineKind, section: string, o: Obj, index: number, lab
   };
 }
 
-export function buildOutline(pd: ParsedDocument, filePath: string, options: ValidateOptions): Outline {
+export function buildOutline(pd: ParsedDocument, filePath: string, options: ValidateOptions, limits?: OutlineLimits): Outline {
   const today = options.today;
   const dueSoonDays = (options.config ?? defaultConfig()).dueSoonDays;
   const model = new PartnershipModel(pd);
@@ -135,7 +151,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         node.detail = metric ? `${current ?? '?'} → ${target ?? '?'} ${metric}` : 'no metric';
         return node;
       });
-      children.push(group('goals', 'Goals', goals, sectionRange('goals')));
+      children.push(group('goals', 'Goals', goals, sectionRange('goals'), undefined, limits));
     }
 
     if (model.people.length > 0) {
@@ -158,7 +174,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         if (stale) node.state = 'stale';
         return node;
       });
-      children.push(group('people', 'People', people, sectionRange('people')));
+      children.push(group('people', 'People', people, sectionRange('people'), undefined, limits));
     }
 
     const plan = model.communication;
@@ -196,7 +212,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         range: signed ? wholeRange(signed) : wholeRange(plan),
         selectionRange: plan.keyRange('signedOff') ?? root.keyRange('communication')!,
       });
-      children.push(group('communication', 'Communication plan', entries, sectionRange('communication'), status?.str('cadence') ? `${status.str('cadence')} status` : 'no status report'));
+      children.push(group('communication', 'Communication plan', entries, sectionRange('communication'), status?.str('cadence') ? `${status.str('cadence')} status` : 'no status report', limits));
     }
 
     if (model.commitments.length > 0) {
@@ -212,10 +228,10 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
       counts.dueSoon = buckets['due-soon'].length;
       const r = sectionRange('commitments');
       const groups = [
-        group('commitments/overdue', 'Overdue', buckets.overdue, r),
-        group('commitments/due-soon', 'Due soon', buckets['due-soon'], r),
-        group('commitments/open', 'Open', buckets.open, r),
-        group('commitments/done', 'Done', buckets.done, r),
+        group('commitments/overdue', 'Overdue', buckets.overdue, r, undefined, limits),
+        group('commitments/due-soon', 'Due soon', buckets['due-soon'], r, undefined, limits),
+        group('commitments/open', 'Open', buckets.open, r, undefined, limits),
+        group('commitments/done', 'Done', buckets.done, r, undefined, limits),
       ].filter((g) => g.children!.length > 0);
       const detail = counts.overdue > 0 ? `${counts.overdue} overdue` : String(model.commitments.length);
       children.push(group('commitments', 'Commitments', groups, r, detail));
@@ -232,7 +248,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         node.state = status;
         return node;
       });
-      children.push(group('concerns', 'Concerns', concerns, sectionRange('concerns'), counts.openConcerns > 0 ? `${counts.openConcerns} open` : String(concerns.length)));
+      children.push(group('concerns', 'Concerns', concerns, sectionRange('concerns'), counts.openConcerns > 0 ? `${counts.openConcerns} open` : String(concerns.length), limits));
     }
 
     if (model.risks.length > 0) {
@@ -241,7 +257,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         node.state = r.str('status');
         return node;
       });
-      children.push(group('risks', 'Risks', risks, sectionRange('risks')));
+      children.push(group('risks', 'Risks', risks, sectionRange('risks'), undefined, limits));
     }
 
     const health = model.health;
@@ -266,7 +282,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         node.state = date !== undefined && date >= today ? 'planned' : 'held';
         return node;
       });
-      children.push(group('meetings', 'Meetings', meetings, sectionRange('meetings')));
+      children.push(group('meetings', 'Meetings', meetings, sectionRange('meetings'), undefined, limits));
     }
 
     if (model.milestones.length > 0) {
@@ -278,7 +294,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         node.state = late ? 'late' : status;
         return node;
       });
-      children.push(group('milestones', 'Milestones', milestones, sectionRange('milestones')));
+      children.push(group('milestones', 'Milestones', milestones, sectionRange('milestones'), undefined, limits));
     }
   }
 

@@ -27,8 +27,8 @@ export interface Generated {
   editOffset: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
+/** mulberry32: a small, fast, deterministic random source; the benchmark and the randomised tests share it. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

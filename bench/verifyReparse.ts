@@ -9,20 +9,9 @@ import { ParsedDocument } from '../server/src/service/document';
 import { parseDay } from '../server/src/service/dates';
 import { reparse } from '../server/src/service/reparse';
 import { validateParsed } from '../server/src/service/validate';
-import { generatePartnership } from './generate';
+import { generatePartnership, rng } from './generate';
 
 const ROOT = resolve(__dirname, '..', '..');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sources(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic as LspDiagnostic, Position, TextDocumentContentChangeEvent, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { rng } from '../../bench/generate';
 import { COMMAND_GENERATE_AGENDA, OUTLINE_REQUEST } from '../../server/src/lsp/protocol';
 import { parseDay } from '../../server/src/service';
 import { ParsedDocument } from '../../server/src/service/document';
@@ -42,18 +43,6 @@ function makeLargeFile(): string {
 
 /** Text the edits insert: YAML punctuation, partnership keys, odd characters, line breaks of every kind. */
 const PIECES = ['', ' ', '  ', '\n', '\r\n', '\r', '- ', ': ', 'status: ', 'due: 2026-02-30', 'owner: nobody', '    status: done\n', '[', ']', '{', '}', ',', '#', '"', "'", '&a ', '*a', '!!binary ', '<<: ', '\t', '\u0000', '\ufeff', '😀', '\ud800', 'é', '\u202e', 'version: 2\n', '---\n', 'x'.repeat(200)];
-
-/** A small seeded generator (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pending {
   what: string;
@@ -97,7 +86,7 @@ describe(`robustness: the language server under abuse (seed ${SEED})`, function 
     const versioned: Promise<void>[] = [];
 
     // Uniform choices from the run's seed (fast-check's generators lean towards small numbers).
-    const random = mulberry32(SEED);
+    const random = rng(SEED);
     const int = (n: number) => Math.floor(random() * n);
     const pick = <T>(items: readonly T[]) => items[int(items.length)];
     const KINDS = [...Array(40).fill('insert'), ...Array(20).fill('delete'), ...Array(20).fill('replace'), ...Array(10).fill('far'), 'whole'];

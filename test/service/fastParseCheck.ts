@@ -4,21 +4,10 @@
 // must have found no problem. Used by the test suite (a fixed number of seeded cases) and by
 // `node out/bench/verifyFastParse.js` (as many as asked).
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { rng } from '../../bench/generate';
 import { fastParseOrThrow } from '../../server/src/service/fastParse';
 
 export const OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
-
-/** A small seeded random source (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The first difference between two values of yaml's node tree, as a path, or undefined. */
 export function difference(a: unknown, b: unknown, path = '$'): string | undefined {

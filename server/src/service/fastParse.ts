@@ -276,6 +276,7 @@ class Reader {
       while (j < eol && text.charCodeAt(j) === 32) j++;
       let node: YAMLMap | Scalar | YAMLSeq;
       let end: number;
+      let colon: number | undefined;
       if (j === eol) {
         // "-" alone: null right after the indicator and its spaces; a nested block under it is not read
         // here, and comments before it would become the null's own comment.
@@ -283,7 +284,7 @@ class Reader {
         node = this.empty(j);
         end = j;
         this.emptyItem = frame.indent;
-      } else if (this.isKeyLine(j, eol)) {
+      } else if ((colon = this.keyEnd(j, eol)) !== undefined) {
         const map = new YAMLMap(this.schema);
         node = map;
         if (spaceBefore) map.spaceBefore = true;
@@ -293,7 +294,7 @@ class Reader {
         const mapFrame: Frame = { kind: 'map', indent: j - (i - indent), node: map, start: j, end: j };
         this.stack.push(mapFrame);
         if (this.stack.length > MAX_FAST_DEPTH) decline();
-        this.pair(mapFrame, j, eol, false, '');
+        this.pair(mapFrame, j, colon, eol, false, '');
         return;
       } else {
         const v = this.value(j, eol);
@@ -306,25 +307,24 @@ class Reader {
       frame.end = end;
       return;
     }
-    if (!this.isKeyLine(i, eol)) decline();
-    this.pair(frame, i, eol, spaceBefore, comment);
+    this.pair(frame, i, this.keyEnd(i, eol) ?? decline(), eol, spaceBefore, comment);
   }
 
   /**
-   * Whether the line from `i` holds `key:` (a plain or quoted key followed by ':' and a space or the
-   * end). Declines a key yaml would read otherwise or reject (`key :`, over 1,000 characters).
+   * The offset of the ':' when the line from `i` holds `key:` (a plain or quoted key followed by ':'
+   * and a space or the end), else undefined. Declines a key yaml would read otherwise or reject
+   * (`key :`, over 1,000 characters).
    */
-  private isKeyLine(i: number, eol: number): boolean {
+  private keyEnd(i: number, eol: number): number | undefined {
     const text = this.text;
     const c = text.charCodeAt(i);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(i, eol);
-      const isKey = close !== undefined && text.charCodeAt(close) === 58 && (close + 1 === eol || text.charCodeAt(close + 1) === 32);
-      if (isKey && close - i > 1000) decline(); // yaml reports implicit keys over 1024 characters
-      return isKey;
+      if (close === undefined || text.charCodeAt(close) !== 58 || (close + 1 !== eol && text.charCodeAt(close + 1) !== 32)) return undefined;
+      if (close - i > 1000) decline(); // yaml reports implicit keys over 1024 characters
+      return close;
     }
-    const colon = this.plainKeyEnd(i, eol);
-    return colon !== undefined;
+    return this.plainKeyEnd(i, eol);
   }
 
   /** The offset of the ':' ending a plain key that starts at `i`, or undefined. */
@@ -361,21 +361,12 @@ class Reader {
     return undefined;
   }
 
-  /** `key: value` or `key:` at `i` in the map of `frame`. */
-  private pair(frame: Frame, i: number, eol: number, spaceBefore: boolean, comment: string): void {
+  /** `key: value` or `key:` at `i`, its ':' at `colon` (from keyEnd), in the map of `frame`. */
+  private pair(frame: Frame, i: number, colon: number, eol: number, spaceBefore: boolean, comment: string): void {
     const text = this.text;
     const map = frame.node as YAMLMap;
-    let key: Scalar;
-    let colon: number;
     const c = text.charCodeAt(i);
-    if (c === 34 || c === 39) {
-      const close = this.quoteEnd(i, eol) ?? decline();
-      key = this.quoted(i, close, close);
-      colon = close;
-    } else {
-      colon = this.plainKeyEnd(i, eol) ?? decline();
-      key = this.plain(text.slice(i, colon), i, colon, colon, true);
-    }
+    const key = c === 34 || c === 39 ? this.quoted(i, colon, colon) : this.plain(text.slice(i, colon), i, colon, colon, true);
     if (spaceBefore) key.spaceBefore = true;
     if (comment) key.commentBefore = comment;
     let j = colon + 1;

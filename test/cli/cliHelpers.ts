@@ -23,14 +23,33 @@ export function assertBuilt(): void {
 
 /** Run `partnership …args` in `cwd`; NO_COLOR and no TTY, so the output is plain text. */
 /**
+ * A copy of the bundled CLI that any user can read and run: the clone may sit in a folder that
+ * 'nobody' cannot enter (a mode-700 temporary folder, root's home), so the permission tests never
+ * run dist/cli.js where it lies. Made once per process, in a mode-755 temporary folder.
+ */
+let readableCli: string | undefined;
+export function readableCliCopy(): string {
+  if (readableCli && fs.existsSync(readableCli)) return readableCli;
+  assertBuilt();
+  const dir = fs.mkdtempSync(path.join(tempBase(), 'partnership-cli-bin-'));
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, 'cli.js');
+  fs.copyFileSync(CLI, copy);
+  fs.chmodSync(copy, 0o644);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return (readableCli = copy);
+}
+
+/**
  * Run the CLI as the unprivileged user 'nobody' (for permission tests when the suite runs as
- * root). The workspace is opened up so that only the permission under test stands in the way.
+ * root). The workspace is opened up so that only the permission under test stands in the way;
+ * the CLI itself is a readable copy (readableCliCopy), wherever the clone is.
  */
 export function runAsNobody(args: readonly string[], cwd: string): RunResult {
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
   if (!setpriv) throw new Error('permission tests as root need setpriv: apt-get install util-linux');
   fs.chmodSync(cwd, 0o755);
-  const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], {
+  const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, readableCliCopy(), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -51,16 +70,28 @@ export function run(args: readonly string[], cwd: string, env: Record<string, st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Where temporary folders go: the system's temp folder when every user can pass through it (the
+ * permission tests run the CLI as 'nobody' there), else /tmp (TMPDIR may be a private folder).
+ */
+export function tempBase(): string {
+  const tmp = fs.realpathSync(os.tmpdir());
+  for (let dir = tmp; ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) return '/tmp';
+    if (path.dirname(dir) === dir) return tmp;
+  }
+}
+
 /** A fresh temp folder holding a copy of test/fixtures/cli; removed by `cleanup`. */
 export function workspace(): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-cli-')));
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(tempBase(), 'partnership-cli-')));
   fs.cpSync(FIXTURES, dir, { recursive: true });
   return dir;
 }
 
 /** An empty temp folder. */
 export function emptyDir(): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-cli-')));
+  return fs.realpathSync(fs.mkdtempSync(path.join(tempBase(), 'partnership-cli-')));
 }
 
 export function cleanup(dir: string): void {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { PartnershipTreeNode } from '../../client/src/partnershipsView';
-import { activateExtension, fixtureUri, rangeText, revertAndCloseAll, workspaceFolder } from './helpers';
+import { activateExtension, fixtureUri, rangeText, revertAndCloseAll, waitFor, workspaceFolder } from './helpers';
 
 type Api = Awaited<ReturnType<typeof activateExtension>>;
 
@@ -92,16 +92,19 @@ describe('Partnerships view', () => {
     const added = fixtureUri('accounts', 'initech.partnership.yaml');
     fs.writeFileSync(added.fsPath, 'version: 1\npartnership:\n  name: Initech billing\n  customer: Initech\n');
     try {
-      const changed = new Promise<void>((resolve) => {
-        const sub = api.tree.onDidChangeTreeData(() => {
-          sub.dispose();
-          resolve();
-        });
-      });
       await vscode.commands.executeCommand('partnership.refresh');
-      await changed;
-      const labels = (await api.tree.getChildren()).map((f) => api.tree.getTreeItem(f).label);
-      assert.deepStrictEqual(labels, ['Initech billing', 'Acme compliance analytics', 'Northwind logistics portal']);
+      // Read the listing itself until it shows the new file (an event seen may predate it).
+      const expected = ['Initech billing', 'Acme compliance analytics', 'Northwind logistics portal'];
+      let labels: unknown[] = [];
+      await waitFor(
+        'the new file in the view',
+        async () => {
+          labels = (await api.tree.getChildren()).map((f) => api.tree.getTreeItem(f).label);
+          return JSON.stringify(labels) === JSON.stringify(expected);
+        },
+        20_000,
+        () => JSON.stringify(labels),
+      );
       const initech = api.tree.getTreeItem((await api.tree.getChildren())[0]);
       assert.deepStrictEqual(iconOf(initech), { id: 'question', color: 'disabledForeground' }, 'no health: unknown');
     } finally {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticCode, EXTENSION_ID, revertAndCloseAll, waitFor } from './helpers';
+import { activateExtension, diagnosticCode, EXTENSION_ID, revertAndCloseAll, waitForCurrentDiagnostics } from './helpers';
 
 interface Snippet {
   prefix: string | string[];
@@ -26,21 +26,10 @@ async function untitled(language: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-/** The errors once the server has validated the final text: diagnostics present and unchanged for a second. */
+/** The errors once the server has validated the final text (never a publish for an earlier version). */
 async function errorsAfterValidation(editor: vscode.TextEditor): Promise<vscode.Diagnostic[]> {
-  const uri = editor.document.uri;
-  let last = '';
-  let since = Date.now();
-  const settled = await waitFor('settled diagnostics', () => {
-    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'partnership');
-    const key = JSON.stringify(d.map((x) => [x.message, x.range]));
-    if (key !== last) {
-      last = key;
-      since = Date.now();
-    }
-    return d.length > 0 && Date.now() - since > 1000 ? d : undefined;
-  });
-  return settled.filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+  const shown = await waitForCurrentDiagnostics(editor.document);
+  return shown.filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
 }
 
 describe('snippets', () => {

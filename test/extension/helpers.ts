@@ -3,6 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PartnershipExtensionApi } from '../../client/src/extension';
+import { createLanguageService, parseDay } from '../../server/src/service';
+import { nodeFileSystem } from '../../server/src/lsp/files';
 
 export const EXTENSION_ID = 'partnership-tools.partnership';
 /** The fixed "today" of the fixture workspace (.vscode/settings.json). */
@@ -30,14 +32,18 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Poll until `probe` returns something truthy; fail with `what` and the last value seen. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+/**
+ * Poll until `probe` returns something truthy; fail with `what`. A probe must test the final state
+ * itself (a tree item's description, the diagnostics of the current text), never an event that
+ * could come before that state: an event seen is no proof that what follows it is up to date.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, describe?: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await probe();
     if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describe ? `; last seen: ${describe()}` : ''}`);
     await sleep(100);
   }
 }
@@ -54,6 +60,35 @@ export function waitForDiagnostics(uri: vscode.Uri, ready: (d: readonly vscode.D
     const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'partnership');
     return ready(d) ? d : undefined;
   }, timeoutMs);
+}
+
+/**
+ * The diagnostics VS Code shows once the server has validated the document's current text: waits
+ * until they equal what the language service computes for that text (as of the review date), so a
+ * publish for an earlier version is never taken for the result. Diagnostics carry no version in
+ * the VS Code API; comparing with the expected set is the only wait that cannot see a stale state.
+ */
+export async function waitForCurrentDiagnostics(doc: vscode.TextDocument, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  const service = createLanguageService({ fs: nodeFileSystem });
+  const today = parseDay(REVIEW_DATE)!;
+  const key = (d: { code?: unknown; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
+    const code = typeof d.code === 'object' && d.code !== null ? String((d.code as { value: unknown }).value) : String(d.code);
+    return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${code} ${d.message}`;
+  };
+  let seen: string[] = [];
+  let wanted: string[] = [];
+  return waitFor(
+    `the diagnostics of the current text of ${doc.uri.toString()}`,
+    () => {
+      const config = doc.uri.scheme === 'file' ? service.configFor(doc.uri.fsPath).config : undefined;
+      wanted = service.validate(doc.getText(), doc.uri.fsPath, { today, config }).map(key).sort();
+      const shown = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'partnership');
+      seen = shown.map(key).sort();
+      return seen.length === wanted.length && seen.every((k, i) => k === wanted[i]) ? shown : undefined;
+    },
+    timeoutMs,
+    () => `shown [${seen.join(' | ')}], expected [${wanted.join(' | ')}]`,
+  );
 }
 
 export async function openPartnershipFile(name: string): Promise<vscode.TextEditor> {

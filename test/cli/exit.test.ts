@@ -62,7 +62,7 @@ describe('cli: exit codes', function () {
       ['a negative --max-warnings', ['check', 'clean', '--max-warnings', '-1'], `partnership: invalid --max-warnings '-1': expected a whole number, 0 or more ${CHECK_HELP_HINT}`],
       ['a fractional --max-warnings', ['check', 'clean', '--max-warnings', '1.5'], `partnership: invalid --max-warnings '1.5': expected a whole number, 0 or more ${CHECK_HELP_HINT}`],
       ['a word for --max-warnings', ['check', 'clean', '--max-warnings', 'ten'], `partnership: invalid --max-warnings 'ten': expected a whole number, 0 or more ${CHECK_HELP_HINT}`],
-      ['an unknown --format', ['check', 'clean', '--format', 'junit'], `partnership: unknown format 'junit': expected one of stylish, json, sarif, github ${CHECK_HELP_HINT}`],
+      ['an unknown --format', ['check', 'clean', '--format', 'junit'], `partnership: unknown format 'junit': expected one of stylish, json, sarif, github, markdown ${CHECK_HELP_HINT}`],
       ['a missing path', ['check', 'clean', 'nowhere', '--today', TODAY], 'partnership: no such file or folder: nowhere'],
       ['a missing file', ['check', 'clean/missing.partnership.yaml', '--today', TODAY], 'partnership: no such file or folder: clean/missing.partnership.yaml'],
       ['a folder without partnership files', ['check', 'docs', '--today', TODAY], 'partnership: no *.partnership.yaml files in docs'],

@@ -6,6 +6,7 @@ import type { CliContext } from '../context';
 import { CliError, errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { discoverFiles } from '../files';
 import { FormatName, formatFailure, FORMATS, formatReport, isFormat } from '../formatters';
+import { githubLinks } from '../formatters/markdown';
 import { CHECK_HELP } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
 import { writeOutput } from '../output';
@@ -119,7 +120,7 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const shown: FileReport[] = quiet ? all.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 1) })) : all;
 
   const color = output === undefined && ctx.stdoutIsTTY && !ctx.env.NO_COLOR;
-  writeOutput(ctx, formatReport(format, { files: shown, cwd: ctx.cwd }, { color, quiet }), output);
+  writeOutput(ctx, formatReport(format, { files: shown, cwd: ctx.cwd }, { color, quiet, links: githubLinks(ctx.env, ctx.cwd) }), output);
 
   // As in ESLint, --quiet reports errors only, so hidden warnings do not count against --max-warnings.
   const counts = totalCounts(shown);

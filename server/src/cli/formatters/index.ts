@@ -2,10 +2,11 @@
 import type { Report } from '../report';
 import { formatGithub } from './github';
 import { formatJson } from './json';
+import { cell, formatMarkdown, MarkdownOptions } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormat(name: string): name is FormatName {
@@ -15,6 +16,8 @@ export function isFormat(name: string): name is FormatName {
 export interface FormatOptions {
   color: boolean;
   quiet: boolean;
+  /** Markdown: where line links point (a GitHub Actions run), else relative links. */
+  links?: MarkdownOptions['links'];
 }
 
 /**
@@ -24,6 +27,7 @@ export interface FormatOptions {
 export function formatFailure(format: FormatName, cwd: string, failures: readonly string[]): string | undefined {
   if (format === 'json') return formatJson({ files: [], cwd });
   if (format === 'sarif') return formatSarif({ files: [], cwd }, failures);
+  if (format === 'markdown') return `## Partnership check: could not run\n\n${failures.map((f) => `- ${cell(f)}`).join('\n')}\n`;
   return undefined;
 }
 
@@ -37,5 +41,7 @@ export function formatReport(format: FormatName, report: Report, options: Format
       return formatSarif(report);
     case 'github':
       return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report, { links: options.links });
   }
 }

@@ -1,6 +1,7 @@
 // Command dispatch. Returns the exit code; every failure becomes one stderr line, never a stack.
 import { editDistance } from './args';
 import { runCheck } from './commands/check';
+import { runDiff } from './commands/diff';
 import { runGenerate } from './commands/generate';
 import { runInit } from './commands/init';
 import { runSchema } from './commands/schema';
@@ -11,6 +12,7 @@ import { VERSION } from './version';
 
 const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => number> = {
   check: runCheck,
+  diff: runDiff,
   agenda: (argv, ctx) => runGenerate('agenda', argv, ctx),
   report: (argv, ctx) => runGenerate('report', argv, ctx),
   init: runInit,

@@ -13,8 +13,16 @@ export function isPartnershipFileName(name: string): boolean {
   return name.endsWith(PARTNERSHIP_SUFFIX) && name.length > PARTNERSHIP_SUFFIX.length;
 }
 
+export interface DiscoverOptions {
+  /**
+   * `diff`: a folder without partnership files, or a path that no longer exists, is no error (the
+   * change may have deleted them; git still has the old versions).
+   */
+  allowEmpty?: boolean;
+}
+
 /** Absolute paths of the files to check, sorted; throws an input error for a bad argument. */
-export function discoverFiles(args: readonly string[], cwd: string): string[] {
+export function discoverFiles(args: readonly string[], cwd: string, options: DiscoverOptions = {}): string[] {
   const found = new Map<string, string>(); // real path → path as discovered
   // real path of every folder entered → partnership files found under it (0 while in progress)
   const visitedFolders = new Map<string, number>();
@@ -84,11 +92,12 @@ export function discoverFiles(args: readonly string[], cwd: string): string[] {
       stat = fs.statSync(absPath);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && options.allowEmpty) continue;
       if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError(`no such file or folder: ${arg}`);
       throw inputError(`cannot read ${arg}: ${describeFsError(err)}`);
     }
     if (stat.isDirectory()) {
-      if (walk(absPath) === 0) throw inputError(`no *${PARTNERSHIP_SUFFIX} files in ${arg}`);
+      if (walk(absPath) === 0 && !options.allowEmpty) throw inputError(`no *${PARTNERSHIP_SUFFIX} files in ${arg}`);
     } else if (stat.isFile()) {
       add(absPath);
     } else {

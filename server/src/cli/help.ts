@@ -10,6 +10,7 @@ Commands:
   check [paths...]   Check partnership files and folders (default: the current folder)
   agenda FILE        Generate a reset-meeting agenda beside FILE and record the meeting in it
   report FILE        Generate a status report beside FILE and record it in FILE
+  diff BASE [paths]  What changed in each relationship since git revision BASE
   init [FILE]        Write a starter partnership file (never overwrites)
   schema             Print the JSON schema of the partnership file format
 
@@ -32,6 +33,8 @@ Options:
   --max-warnings N     Exit with 1 when there are more than N warnings
   --output FILE        Write the report to FILE instead of stdout
   --quiet              Report errors only (hidden warnings do not count for --max-warnings)
+  --new-since REV      Report only the problems each file did not have at git revision REV
+                       (matched by rule and the id they concern, not by line)
   -h, --help           Show this help
 
 Exit codes: 0 clean (warnings and information within the limit), 1 any error or too many
@@ -74,4 +77,22 @@ Print the JSON schema (draft-07) of partnership format version 1.
 Options:
   --output FILE        Write the schema to FILE instead of stdout
   -h, --help           Show this help
+`;
+
+export const DIFF_HELP = `Usage: partnership diff BASE [options] [paths...]
+
+Compare every partnership file at git revision BASE with the working tree (or --head REV): the
+relationship changes (commitments added, done, dropped, moved — and whether the move was recorded
+in history —, concerns raised and answered, health, people, the communication plan, milestones)
+and the problems the change introduced and fixed. Files added, deleted and renamed are followed.
+
+Options:
+  --head REV           Compare with revision REV instead of the working tree
+  --format NAME        stylish, json or markdown (default: stylish)
+  --today YYYY-MM-DD   Judge dates as of this day (default: the local date)
+  --output FILE        Write the report to FILE instead of stdout
+  -h, --help           Show this help
+
+Exit codes: 0, 1 when the change introduced an error, 2 bad usage, an unknown revision, no git
+repository or unreadable input.
 `;

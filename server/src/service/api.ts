@@ -11,6 +11,7 @@ import type {
   ValidateOptions,
 } from './types';
 import type { Outline, OutlineLimits } from './outline';
+import type { RelationshipChange } from './relationshipDiff';
 
 export interface ConfigResult {
   /** Path of the `.partnershiprc.yaml` that applies, if any. */
@@ -36,6 +37,15 @@ export interface LanguageService {
    * group lists at most `maxChildren` items and then a "… N more" node revealing the next one.
    */
   outline(text: string, path: string, options: ValidateOptions, limits?: OutlineLimits): Outline;
+  /**
+   * What each diagnostic is about, as a key that survives edits elsewhere ("commitments/C-12/due"):
+   * diagnostics of two versions of a file are matched by rule and subject, never by line.
+   */
+  subjects(text: string, diagnostics: readonly Diagnostic[]): string[];
+  /** What changed in the relationship between two versions of a file (either may be missing). */
+  relationshipChanges(baseText: string | undefined, headText: string | undefined): RelationshipChange[];
 }
+
+export type { RelationshipChange };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

@@ -2,7 +2,9 @@
 import * as path from 'path';
 import type { ConfigResult, LanguageService } from './api';
 import { defaultConfig, findConfigFile, parseConfigText } from './config';
-import { parsedDocument } from './document';
+import { parsedDocument, ParsedDocument } from './document';
+import { relationshipChanges } from './relationshipDiff';
+import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
@@ -39,10 +41,14 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
     generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
     generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),
     outline: (text, filePath, options, limits) => buildOutline(parsedDocument(text), filePath, options, limits),
+    // A parse of their own: these compare two versions, and the shared memo holds one text.
+    subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text), diagnostics),
+    relationshipChanges,
   };
 }
 
-export type { LanguageService, ConfigResult } from './api';
+export type { LanguageService, ConfigResult, RelationshipChange } from './api';
+export { newDiagnostics } from './subjects';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

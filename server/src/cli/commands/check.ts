@@ -1,6 +1,7 @@
 // `partnership check [paths…]`: validate files, report in a format, exit 0/1/2.
 import * as path from 'path';
-import { ConfigResult, createLanguageService, Diagnostic } from '../../service';
+import { ConfigResult, createLanguageService, Diagnostic, newDiagnostics } from '../../service';
+import { Git } from '../git';
 import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { CliError, errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
@@ -21,6 +22,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'max-warnings', value: true },
   { name: 'output', value: true, short: 'o' },
   { name: 'quiet', value: false, short: 'q' },
+  { name: 'new-since', value: true },
   { name: 'help', value: false, short: 'h' },
 ];
 
@@ -113,9 +115,17 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
     return EXIT_USAGE;
   }
 
+  const newSince = stringOption(args, 'new-since');
+  const since = newSince === undefined ? undefined : baseVersions(newSince, ctx.cwd);
   const all: FileReport[] = files.map((file, i) => {
     const { text } = readText(file, displayPath(file, ctx.cwd));
-    return { absPath: file, diagnostics: service.validate(text, file, { today, config: configs[i].config }) };
+    const options = { today, config: configs[i].config };
+    const diagnostics = service.validate(text, file, options);
+    const baseText = since?.textOf(file);
+    if (baseText === undefined) return { absPath: file, diagnostics };
+    // Only what the change brought: matched by rule and subject, never by line.
+    const before = service.validate(baseText, file, options);
+    return { absPath: file, diagnostics: newDiagnostics(diagnostics, service.subjects(text, diagnostics), before, service.subjects(baseText, before)) };
   });
   const shown: FileReport[] = quiet ? all.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 1) })) : all;
 
@@ -127,4 +137,21 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
   if (tooManyWarnings) ctx.stderr(`partnership: too many warnings (${counts.warnings}); --max-warnings allows ${maxWarnings}\n`);
   return counts.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/**
+ * Each checked file as it was at `rev` (following renames git sees), for `--new-since`; a file
+ * the revision does not have, or outside the repository, has no base: all its problems are new.
+ */
+function baseVersions(rev: string, cwd: string): { textOf(absPath: string): string | undefined } {
+  const git = Git.at(cwd, 'check --new-since');
+  const commit = git.commit(rev, '--new-since');
+  const renames = git.renames(commit, undefined);
+  return {
+    textOf(absPath) {
+      const rel = git.relative(absPath);
+      if (rel.startsWith('../') || path.isAbsolute(rel)) return undefined;
+      return git.show(commit, renames.get(rel) ?? rel);
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
+import { configDistrust } from '../node/safeFiles';
 import type { FileSystem } from '../service';
 import { describeFsError, inputError } from './errors';
 

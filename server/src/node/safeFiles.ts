@@ -46,6 +46,12 @@ function reason(err: unknown): string {
       return 'read-only file system';
     case 'ENAMETOOLONG':
       return 'the name is too long';
+    case 'ENOTDIR':
+      return 'a parent path is not a folder';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EEXIST':
+      return 'already exists';
     default:
       return err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err);
   }

@@ -26,6 +26,11 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  /** A config owned by another user or writable by others is not used (the CLI says so). */
+  distrust(filePath: string): string | undefined {
+    return configDistrust(filePath);
+  }
+
   /** Whether anything is at the path: a dangling symlink too, so a generated file is never written through one. */
   exists(filePath: string): boolean {
     try {

@@ -41,7 +41,7 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
   const shownFile = displayPath(file, ctx.cwd);
   // Only a missing file is "no such file"; a symlink loop or a permission problem is said by readText.
   if (!fs.existsSync(file) && missing(file)) throw inputError(`no such file: ${fileArg}`);
-  if (!isFolder(file)) assertPartnershipFile(file, shownFile, kind);
+  if (!isFolder(file)) assertPartnershipFile(file, fileArg, kind);
   const toStdout = output === '-';
   if (output !== undefined && !toStdout) assertNotAnInput(path.resolve(ctx.cwd, output), output, [file]);
 

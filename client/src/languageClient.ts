@@ -53,8 +53,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
 /**
  * Open a document the server created (its result is the new file's URI) and save it: the edit
  * created the file and filled it in an editor buffer, and a generated agenda should be on disk
- * like any other file. The partnership file's own change (the meeting it records) stays unsaved
- * for the user to review.
+ * like any other file. When the partnership file is open, its own change (the meeting it records)
+ * stays unsaved for the user to review; a file that is not open is updated on disk by the server.
  */
 export async function openCreatedDocument(uri: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -3,15 +3,13 @@
 // file once, in a stable order.
 import * as fs from 'fs';
 import * as path from 'path';
+import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../node/names';
 import { describeFsError, inputError } from './errors';
 import { comparePaths, displayPath } from './paths';
 
-export const PARTNERSHIP_SUFFIX = '.partnership.yaml';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+export { isPartnershipFileName, PARTNERSHIP_SUFFIX };
 
-export function isPartnershipFileName(name: string): boolean {
-  return name.endsWith(PARTNERSHIP_SUFFIX) && name.length > PARTNERSHIP_SUFFIX.length;
-}
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface DiscoverOptions {
   /**

@@ -31,7 +31,8 @@ Options:
   --today YYYY-MM-DD   Judge dates as of this day (default: the local date)
   --config FILE        Use this .partnershiprc.yaml instead of the nearest one to each file
   --max-warnings N     Exit with 1 when there are more than N warnings
-  --output FILE        Write the report to FILE instead of stdout
+  --output FILE        Write the report to FILE instead of stdout ('-': stdout); never over an
+                       input, a *.partnership.yaml or a .partnershiprc.yaml
   --quiet              Report errors only (hidden warnings do not count for --max-warnings)
   --new-since REV      Report only the problems each file did not have at git revision REV
                        (matched by rule and the id they concern, not by line)
@@ -53,7 +54,8 @@ new document.
 
 Options:
   --today YYYY-MM-DD   Generate as of this day (default: the local date)
-  --output FILE        Write the document to FILE instead of the generated name
+  --output FILE        Write the document to FILE instead of the generated name ('-': print it
+                       and leave FILE unchanged)
   -h, --help           Show this help
 `;
 }
@@ -75,7 +77,7 @@ export const SCHEMA_HELP = `Usage: partnership schema [options]
 Print the JSON schema (draft-07) of partnership format version 1.
 
 Options:
-  --output FILE        Write the schema to FILE instead of stdout
+  --output FILE        Write the schema to FILE instead of stdout ('-': stdout)
   -h, --help           Show this help
 `;
 

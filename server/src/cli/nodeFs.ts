@@ -3,6 +3,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
+import { configDistrust } from '../node/safeFiles';
 import type { FileSystem } from '../service';
 import { describeFsError, inputError } from './errors';
 
@@ -23,6 +24,11 @@ export class NodeFileSystem implements FileSystem {
       this.failedReads.set(absPath, err instanceof Error ? err.message : String(err));
       return undefined;
     }
+  }
+
+  /** A config owned by another user or writable by others is not used (the CLI says so). */
+  distrust(filePath: string): string | undefined {
+    return configDistrust(filePath);
   }
 
   /** Whether anything is at the path: a dangling symlink too, so a generated file is never written through one. */

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { configDistrust } from '../node/safeFiles';
 import type { FileSystem } from '../service';
 
 /** Larger files on disk are not read: the service would not check them anyway, and reading them costs memory. */
@@ -25,6 +26,8 @@ export const nodeFileSystem: FileSystem = {
       if (fd !== undefined) fs.closeSync(fd);
     }
   },
+  /** A config owned by another user or writable by others is not used (the server logs why). */
+  distrust: configDistrust,
   /** Whether anything is at the path, a dangling symlink included: a generated file is never written through one. */
   exists(p) {
     try {

@@ -5,7 +5,6 @@ import {
   ClientCapabilities,
   CodeAction,
   Connection,
-  CreateFile,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -14,12 +13,11 @@ import {
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
-  WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync } from 'fs';
+import { homedir } from 'os';
 import { join } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -45,7 +43,8 @@ import {
   rename,
   starterFile,
 } from '../service';
-import { isConfigFile, nodeFileSystem, pathToUri, siblingUri, uriToPath } from './files';
+import { isConfigFile, nodeFileSystem, pathToUri, uriToPath } from './files';
+import { generateDocument, GenerateKind } from './generate';
 import {
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
@@ -93,6 +92,8 @@ export interface ServerOptions {
   dayCheckIntervalMs?: number;
   /** Whether to warm up the checker while no document is open yet (default: true). */
   warmUp?: boolean;
+  /** The user's home folder, where the config lookup stops (default: os.homedir()). */
+  home?: string;
 }
 
 interface Validated {
@@ -102,7 +103,7 @@ interface Validated {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  const service = createLanguageService({ fs: nodeFileSystem });
+  const service = createLanguageService({ fs: nodeFileSystem, home: options.home ?? homedir() });
   const documents = new TextDocuments(TextDocument);
 
   let client: ClientCapabilities = {};
@@ -111,6 +112,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settingsRequest: Promise<PartnershipSettings> | undefined;
   let lastToday: Day | undefined;
   let warnedReviewDate: string | undefined;
+  let workspaceFolders: string[] = [];
+  /** Config files already reported as ignored (once per file and session). */
+  const warnedConfigs = new Set<string>();
 
   const timers = new Map<string, NodeJS.Timeout>();
   /** Bumped per scheduled run and on close: a run that finds a newer number was superseded. */
@@ -189,7 +193,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function configOf(uri: string): ConfigResult | undefined {
     const filePath = uriToPath(uri);
-    return filePath ? service.configFor(filePath) : undefined;
+    if (!filePath) return undefined;
+    const result = service.configFor(filePath);
+    for (const skipped of result.ignored ?? []) {
+      if (warnedConfigs.has(skipped.path)) continue;
+      warnedConfigs.add(skipped.path);
+      const message = `Ignoring ${skipped.path}: ${skipped.reason}.`;
+      connection.console.warn(message);
+      showMessage(MessageType.Warning, message);
+    }
+    return result;
   }
 
   function publishConfigProblems(configUri: string, problems: Diagnostic[]): void {
@@ -294,6 +307,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
+    // Generated documents are written only inside these (the root, for a client without folders).
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    workspaceFolders = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    if (workspaceFolders.length === 0 && params.rootPath) workspaceFolders = [params.rootPath];
     canPullConfiguration = client.workspace?.configuration === true;
     return {
       capabilities: {
@@ -310,6 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           resolveProvider: false,
         },
         executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'partnership-language-server', version: serverVersion() },
     };
@@ -318,6 +336,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(
     guard('initialized', undefined, async () => {
       if (options.warmUp !== false) warmUp();
+      if (client.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+          workspaceFolders = [...workspaceFolders.filter((p) => !removed.has(p)), ...added];
+        });
+      }
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.partnership.yaml' }],
@@ -511,42 +536,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  async function generate(kind: 'agenda' | 'report', uri: string): Promise<string | null> {
-    const filePath = uriToPath(uri);
-    if (!filePath) throw new Error(`${uri} is not a file on disk`);
-    const doc = documents.get(uri);
-    const text = doc?.getText() ?? nodeFileSystem.readFile(filePath);
-    if (text === undefined) throw new Error(`cannot read ${filePath}`);
-    const day = await today();
-    // As the CLI does: a document generated from a file that does not parse would be built on guesses.
-    const syntax = service.validate(text, filePath, { today: day }).find((d) => d.code === 'yaml-syntax');
-    if (syntax) throw new Error(`line ${syntax.range.start.line + 1} is not valid YAML (${syntax.message}); fix it first`);
-    const generated = kind === 'agenda' ? service.generateAgenda(text, filePath, day) : service.generateStatusReport(text, filePath, day);
-    const newUri = siblingUri(uri, generated.path);
-    const yamlEdit = generated.edits.length > 0 ? TextDocumentEdit.create({ uri, version: doc?.version ?? null }, generated.edits) : undefined;
-    const label = GENERATE_TITLES[kind];
-    const canCreate = client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
-    let edit: WorkspaceEdit;
-    if (canCreate) {
-      edit = {
-        documentChanges: [
-          CreateFile.create(newUri, { overwrite: false, ignoreIfExists: false }),
-          TextDocumentEdit.create({ uri: newUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: generated.content }]),
-          ...(yamlEdit ? [yamlEdit] : []),
-        ],
-      };
-    } else {
-      // A client that cannot create files: write it here ('wx' never overwrites), then edit the YAML.
-      writeFileSync(generated.path, generated.content, { encoding: 'utf8', flag: 'wx' });
-      if (!yamlEdit) return newUri;
-      edit = client.workspace?.workspaceEdit?.documentChanges ? { documentChanges: [yamlEdit] } : { changes: { [uri]: generated.edits } };
-    }
-    const result = await connection.workspace.applyEdit({ label, edit });
-    if (!result.applied) {
-      showMessage(MessageType.Warning, `${label}: the editor did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
-      return null;
-    }
-    return newUri;
+  async function generate(kind: GenerateKind, uri: string): Promise<string | null> {
+    return generateDocument({ connection, documents, service, client, workspaceFolders, today: await today(), showMessage }, kind, uri);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -19,12 +19,17 @@ export interface ConfigResult {
   config: PartnershipConfig;
   /** Problems in the config file itself, positioned in that file. Empty when it is valid. */
   problems: Diagnostic[];
+  /** Config files nearer to the file that were skipped, and why (the CLI and the server say so). */
+  ignored?: { path: string; reason: string }[];
 }
 
 export interface LanguageService {
   /** Diagnostics for a partnership file's text. Never throws. */
   validate(text: string, path: string, options: ValidateOptions): Diagnostic[];
-  /** The `.partnershiprc.yaml` in the file's folder or the nearest parent, parsed and checked. */
+  /**
+   * The `.partnershiprc.yaml` in the file's folder or the nearest parent up to the repository root
+   * (the folder holding `.git`) or the home folder, parsed and checked; untrusted ones are skipped.
+   */
   configFor(path: string): ConfigResult;
   /** Parse and check a config file's text (used for the config file itself in the editor). */
   parseConfig(text: string, path: string): ConfigResult;

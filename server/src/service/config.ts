@@ -1,7 +1,7 @@
 // `.partnershiprc.yaml`: per-rule severities, dueSoonDays, concernResponseDays. Found in the
 // file's folder or the nearest parent; an invalid config is reported with positions, never ignored.
 import * as path from 'path';
-import { getPair, isMap, isScalar, Node, ParsedDocument } from './document';
+import { getPair, isMap, isScalar, MAX_DIAGNOSTICS, Node, ParsedDocument } from './document';
 import { ruleDocsUrl } from './ruleMeta';
 import { closest, didYouMean } from './suggest';
 import {
@@ -92,17 +92,41 @@ export function parseConfigText(text: string): ParsedConfig {
     }
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // As for a partnership file: at most MAX_DIAGNOSTICS problems, the last one saying how many more.
+  if (problems.length > MAX_DIAGNOSTICS) {
+    const more = problems.length - MAX_DIAGNOSTICS + 1;
+    const last = problems[MAX_DIAGNOSTICS - 1];
+    problems.length = MAX_DIAGNOSTICS - 1;
+    problems.push(problem(last.range, `… and ${more} more problems in this config file`, last.code as RuleId));
+  }
   return { config, problems };
 }
 
-/** The nearest `.partnershiprc.yaml` at or above the file's folder. */
-export function findConfigFile(filePath: string, fs: FileSystem): string | undefined {
+export interface ConfigLookup {
+  /** The config that applies, if any. */
+  path?: string;
+  /** Configs on the way that were not trusted, nearest first. */
+  ignored: { path: string; reason: string }[];
+}
+
+/**
+ * The nearest trusted `.partnershiprc.yaml` at or above the file's folder. The search stops at the
+ * repository root (the folder holding `.git`) or at `home`: a config further up belongs to someone
+ * else's project, or to whoever can write a shared parent folder.
+ */
+export function findConfigFile(filePath: string, fs: FileSystem, home?: string): ConfigLookup {
+  const ignored: ConfigLookup['ignored'] = [];
+  const stop = home === undefined ? undefined : path.resolve(home);
   let dir = path.dirname(path.resolve(filePath));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.exists(candidate)) return candidate;
+    if (fs.exists(candidate)) {
+      const reason = fs.distrust?.(candidate);
+      if (reason === undefined) return { path: candidate, ignored };
+      ignored.push({ path: candidate, reason });
+    }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === stop || fs.exists(path.join(dir, '.git'))) return { ignored };
     dir = parent;
   }
 }

@@ -14,16 +14,19 @@ import { validateText } from './validate';
 
 export interface LanguageServiceOptions {
   fs: FileSystem;
+  /** The user's home folder: the config lookup stops there (and at the repository root). */
+  home?: string;
 }
 
-export function createLanguageService({ fs }: LanguageServiceOptions): LanguageService {
+export function createLanguageService({ fs, home }: LanguageServiceOptions): LanguageService {
   const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text) });
   return {
     validate: (text, _path, options) => validateText(text, options),
     parseConfig,
     configFor(filePath) {
-      const configPath = findConfigFile(filePath, fs);
-      if (!configPath) return { config: defaultConfig(), problems: [] };
+      const { path: configPath, ignored } = findConfigFile(filePath, fs, home);
+      const skipped = ignored.length > 0 ? { ignored } : {};
+      if (!configPath) return { config: defaultConfig(), problems: [], ...skipped };
       const text = fs.readFile(configPath);
       if (text === undefined) {
         const problem: Diagnostic = {
@@ -34,9 +37,9 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
           message: `Cannot read ${configPath}: check its permissions`,
           codeDescription: { href: ruleDocsUrl('yaml-syntax') },
         };
-        return { path: configPath, config: defaultConfig(), problems: [problem] };
+        return { path: configPath, config: defaultConfig(), problems: [problem], ...skipped };
       }
-      return parseConfig(text, configPath);
+      return { ...parseConfig(text, configPath), ...skipped };
     },
     generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
     generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),

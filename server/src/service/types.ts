@@ -90,6 +90,11 @@ export interface FileSystem {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
+  /**
+   * Why a config file found on the way up must not be used (owned by another user, writable by
+   * others), or undefined to use it. Without it every config found is used.
+   */
+  distrust?(path: string): string | undefined;
 }
 
 /** A generated Markdown document plus the edits that record it in the partnership file. */

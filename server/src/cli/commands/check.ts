@@ -10,7 +10,7 @@ import { FormatName, formatFailure, FORMATS, formatReport, isFormat } from '../f
 import { githubLinks } from '../formatters/markdown';
 import { CHECK_HELP } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
-import { writeOutput } from '../output';
+import { assertNotAnInput, writeOutput } from '../output';
 import { displayPath } from '../paths';
 import { FileReport, totalCounts } from '../report';
 import { resolveToday } from '../today';
@@ -49,25 +49,29 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
   const format = stringOption(args, 'format') ?? 'stylish';
   if (!isFormat(format)) throw usageError(`unknown format '${format}': expected one of ${FORMATS.join(', ')}`, 'check');
   const output = stringOption(args, 'output');
+  // What the check reads, which its output may never replace (partnership and config files are protected by name too).
+  const configOption = stringOption(args, 'config');
+  const inputs = [...args.positionals, ...(configOption !== undefined ? [configOption] : [])].map((p) => path.resolve(ctx.cwd, p));
   // Whatever stops the check from here on, a JSON or SARIF reader still gets a valid document.
   const failed = (lines: string[]) => {
     const document = formatFailure(format, ctx.cwd, lines);
     if (document === undefined) return;
     try {
-      writeOutput(ctx, document, output || undefined);
+      writeOutput(ctx, document, output || undefined, inputs);
     } catch {
       // the output file is what failed: stderr says so
     }
   };
   try {
-    return check(args, format, output, ctx, failed);
+    if (output && output !== '-') assertNotAnInput(path.resolve(ctx.cwd, output), output, inputs);
+    return check(args, format, output, ctx, failed, inputs);
   } catch (err) {
     if (err instanceof CliError) failed([errorLine(err)]);
     throw err;
   }
 }
 
-function check(args: ParsedArgs, format: FormatName, output: string | undefined, ctx: CliContext, failed: (lines: string[]) => void): number {
+function check(args: ParsedArgs, format: FormatName, output: string | undefined, ctx: CliContext, failed: (lines: string[]) => void, inputs: readonly string[]): number {
   const today = resolveToday(stringOption(args, 'today'), ctx, 'check');
   const maxWarnings = parseMaxWarnings(stringOption(args, 'max-warnings'));
   const quiet = flag(args, 'quiet');
@@ -75,7 +79,7 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const configOption = stringOption(args, 'config');
 
   const fs = new NodeFileSystem((p) => `config ${displayPath(p, ctx.cwd)}`);
-  const service = createLanguageService({ fs });
+  const service = createLanguageService({ fs, home: ctx.env.HOME || undefined });
 
   let explicitConfig: ConfigResult | undefined;
   if (configOption !== undefined) {
@@ -104,10 +108,15 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const problemLines: string[] = [];
   const reported = new Set<string>();
   for (const c of configs) {
+    for (const skipped of c.ignored ?? []) {
+      if (reported.has(`ignored ${skipped.path}`)) continue;
+      reported.add(`ignored ${skipped.path}`);
+      ctx.stderr(`partnership: note: ignoring config ${oneLine(displayPath(skipped.path, ctx.cwd))}: ${oneLine(skipped.reason)}\n`);
+    }
     const key = c.path ?? '';
     if (reported.has(key)) continue;
     reported.add(key);
-    problemLines.push(...configProblemLines(c, ctx.cwd));
+    for (const line of configProblemLines(c, ctx.cwd)) problemLines.push(line); // no spread: a config can have 10,000
   }
   if (problemLines.length > 0) {
     for (const line of problemLines) ctx.stderr(`partnership: ${oneLine(line)}\n`);
@@ -129,8 +138,8 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   });
   const shown: FileReport[] = quiet ? all.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 1) })) : all;
 
-  const color = output === undefined && ctx.stdoutIsTTY && !ctx.env.NO_COLOR;
-  writeOutput(ctx, formatReport(format, { files: shown, cwd: ctx.cwd }, { color, quiet, links: githubLinks(ctx.env, ctx.cwd) }), output);
+  const color = (output === undefined || output === '-') && ctx.stdoutIsTTY && !ctx.env.NO_COLOR;
+  writeOutput(ctx, formatReport(format, { files: shown, cwd: ctx.cwd }, { color, quiet, links: githubLinks(ctx.env, ctx.cwd) }), output, inputs);
 
   // As in ESLint, --quiet reports errors only, so hidden warnings do not count against --max-warnings.
   const counts = totalCounts(shown);

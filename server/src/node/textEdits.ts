@@ -1,7 +1,5 @@
-// Applying the service's TextEdits to a file's text, and writing a file atomically.
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
+// Applying the service's TextEdits to a file's text (the CLI's agenda and report, and the server
+// when it writes a file that is not open).
 import type { Position, TextEdit } from '../service';
 
 /** Line start offsets with the service's rules: `\n`, `\r\n` and a lone `\r` end a line. */
@@ -50,31 +48,4 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     out = out.slice(0, e.start) + e.newText.replace(/\r?\n/g, eol) + out.slice(e.end);
   }
   return out;
-}
-
-/**
- * Replace a file's content atomically: write a temp file in the same folder, then rename it over
- * the original (keeping its permissions), so a crash never leaves half a file.
- */
-export function writeFileAtomic(filePath: string, content: string): void {
-  const dir = path.dirname(filePath);
-  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(filePath).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    fs.writeFileSync(temp, content, { flag: 'wx', mode: mode ?? 0o666 });
-    if (mode !== undefined) fs.chmodSync(temp, mode);
-    fs.renameSync(temp, filePath);
-  } catch (err) {
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // the temp file was never created, or is already gone
-    }
-    throw err;
-  }
 }

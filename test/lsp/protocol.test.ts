@@ -158,7 +158,7 @@ describe('language server over stdio (dist/server.js)', function () {
     await edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    com\n' }]);
     const keys = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 7 } });
     assert.deepStrictEqual(keys.items.map((i) => i.label), ['completed', 'history']);
-    assert.deepStrictEqual(keys.items[0].textEdit, { range: { start: { line, character: 4 }, end: { line, character: 7 } }, newText: 'completed: ${1:YYYY-MM-DD}' });
+    assert.deepStrictEqual(keys.items[0].textEdit, { range: { start: { line, character: 4 }, end: { line, character: 7 } }, newText: 'completed: ${1:2026-11-23}' });
     await edit([{ range: { start: { line, character: 0 }, end: { line, character: 7 } }, text: '    owner: ' }]);
     const people = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri },

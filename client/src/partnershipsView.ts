@@ -2,7 +2,7 @@
 // they come from the server's outline request. The view only chooses icons and wording of
 // tooltips; every state it shows (overdue, stale, health) was computed by the server.
 import * as vscode from 'vscode';
-import type { Outline, OutlineNode, OutlineParams, OutlineResult } from '../../server/src/lsp/protocol';
+import type { FileOutline, OutlineNode, OutlineParams, OutlineResult } from '../../server/src/lsp/protocol';
 
 /** The glob of partnership files, and what the view never looks into. */
 export const PARTNERSHIP_GLOB = '**/*.partnership.yaml';
@@ -17,7 +17,7 @@ export interface PartnershipFileNode {
   readonly type: 'file';
   readonly uri: vscode.Uri;
   /** Null when the server has no outline (not a partnership file after all, or unreadable). */
-  outline: Outline | null;
+  outline: FileOutline | null;
 }
 
 export interface PartnershipItemNode {
@@ -194,15 +194,20 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   item.id = node.uri.toString();
   item.resourceUri = node.uri;
   item.contextValue = 'partnershipFile';
-  item.iconPath = healthIcon(outline?.health);
+  const problems = outline?.problems ?? { errors: 0, warnings: 0 };
+  // Errors make the file's own judgement unreliable: never show a healthy heart over them.
+  item.iconPath = problems.errors > 0 ? new vscode.ThemeIcon('error', color.error) : healthIcon(outline?.health);
   const bits: string[] = [];
   if (outline?.customer) bits.push(outline.customer);
+  if (problems.errors > 0) bits.push(count(problems.errors, 'error'));
+  if (problems.warnings > 0) bits.push(count(problems.warnings, 'warning'));
   if (outline && outline.counts.overdue > 0) bits.push(`${outline.counts.overdue} overdue`);
   item.description = bits.join(' · ');
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escapeMarkdown(label)}**`);
   if (outline?.customer) tip.appendMarkdown(` — ${escapeMarkdown(outline.customer)}`);
   tip.appendMarkdown(`\n\nHealth: ${escapeMarkdown(outline?.health ?? 'unknown')}`);
+  if (outline) tip.appendMarkdown(`\n\nProblems: ${count(problems.errors, 'error')}, ${count(problems.warnings, 'warning')}`);
   if (outline) {
     tip.appendMarkdown(`\n\n${outline.counts.overdue} overdue · ${outline.counts.dueSoon} due soon · ${outline.counts.openConcerns} open concerns`);
   }
@@ -210,6 +215,10 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   item.tooltip = tip;
   // No click command here or on groups: a click on a node with children should expand it.
   return item;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function itemTreeItem(element: PartnershipItemNode): vscode.TreeItem {

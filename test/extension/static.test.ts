@@ -73,6 +73,8 @@ describe('extension: snippets', () => {
     for (const file of ['partnership.code-snippets', 'markdown.json']) {
       for (const [name, s] of Object.entries(snippets(file) as Record<string, Snippet & { description?: string }>)) {
         assert.ok(s.prefix.length > 0 && s.description && s.body.length > 0, `${file}: ${name}`);
+        // VS Code lists a snippet once per prefix in "Insert Snippet": one prefix, listed once.
+        assert.strictEqual(typeof s.prefix, 'string', `${file}: ${name} has one prefix, not ${JSON.stringify(s.prefix)}`);
       }
     }
     const report = expand(snippets('markdown.json')['Status report'].body, today);

@@ -40,6 +40,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
 
 export interface Settings {
   reviewDate?: string;
+  validate?: 'open' | 'workspace';
 }
 
 export class TestClient {

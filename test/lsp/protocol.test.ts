@@ -158,7 +158,7 @@ describe('language server over stdio (dist/server.js)', function () {
     await edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    com\n' }]);
     const keys = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 7 } });
     assert.deepStrictEqual(keys.items.map((i) => i.label), ['completed', 'history']);
-    assert.deepStrictEqual(keys.items[0].textEdit, { range: { start: { line, character: 4 }, end: { line, character: 7 } }, newText: 'completed: ${1:YYYY-MM-DD}' });
+    assert.deepStrictEqual(keys.items[0].textEdit, { range: { start: { line, character: 4 }, end: { line, character: 7 } }, newText: 'completed: ${1:2026-11-23}' });
     await edit([{ range: { start: { line, character: 0 }, end: { line, character: 7 } }, text: '    owner: ' }]);
     const people = await client.request<CompletionList>('textDocument/completion', {
       textDocument: { uri },
@@ -317,9 +317,13 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.strictEqual(symbols.length, 1);
   });
 
-  it('clears the diagnostics when the file is closed', async () => {
-    const cleared = client.nextDiagnostics(uri);
+  it('on close, shows the problems of the file on disk instead of the edited text (partnership.validate: workspace, the default)', async () => {
+    const onDisk = brief(await client.diagnosticsFor(uri, 1)); // the text as opened is the text on disk
+    const next = client.nextDiagnostics(uri);
     await client.notify('textDocument/didClose', { textDocument: { uri } });
-    assert.deepStrictEqual((await cleared).diagnostics, []);
+    const published = await next;
+    assert.strictEqual(published.version, undefined, 'not a document version: the file on disk');
+    assert.deepStrictEqual(brief(published.diagnostics), onDisk);
+    assert.deepStrictEqual(onDisk, [OVERDUE, "70:9-70:19 commitment-due-soon 3 C-8 'Weekly export of settlement metrics', promised to Milton Waddams, is due in 3 days (2026-11-26)"]);
   });
 });

@@ -51,8 +51,9 @@ describe('completion', () => {
       assert.strictEqual(status.insertTextFormat, 2);
       assert.strictEqual(status.detail, 'open | in-progress | done | dropped (required)');
       assert.match(status.documentation!.value, /^Where the commitment stands\. Only `open` and `in-progress` commitments can be overdue\./);
-      assert.strictEqual(item(items, 'due').textEdit.newText, 'due: ${1:YYYY-MM-DD}');
+      assert.strictEqual(item(items, 'due').textEdit.newText, 'due: ${1:2026-11-23}', "today's date, selected");
       assert.strictEqual(item(items, 'to').detail, 'person id');
+      assert.strictEqual(item(items, 'to').textEdit.newText, 'to: ${1:bporter}', 'the one person on the customer side');
       // Required keys sort first.
       assert.deepStrictEqual(
         [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label),
@@ -64,7 +65,7 @@ describe('completion', () => {
       const history = item(complete(HALF_TYPED, 17, 7), 'history');
       assert.strictEqual(
         history.textEdit.newText,
-        'history:\n      - on: ${1:YYYY-MM-DD}\n        from: ${2:YYYY-MM-DD}\n        to: ${3:YYYY-MM-DD}\n        reason: ${4:why the date moved}',
+        'history:\n      - on: ${1:2026-11-23}\n        from: ${2:2026-11-23}\n        to: ${3:2026-11-23}\n        reason: ${4:why the date moved}',
       );
       assert.strictEqual(history.insertTextMode, 1, 'the text carries its own indentation');
     });
@@ -83,7 +84,7 @@ describe('completion', () => {
       const items = complete(text, 21, 0);
       assert.deepStrictEqual(labels(items), ['goals', 'communication', 'concerns', 'risks', 'health', 'meetings', 'milestones']);
       assert.strictEqual(item(items, 'communication').textEdit.newText, 'communication:\n  $0');
-      assert.strictEqual(item(items, 'health').textEdit.newText, 'health:\n  status: ${1|healthy,watch,strained,broken|}\n  assessed: ${2:YYYY-MM-DD}');
+      assert.strictEqual(item(items, 'health').textEdit.newText, 'health:\n  status: ${1|healthy,watch,strained,broken|}\n  assessed: ${2:2026-11-23}');
     });
 
     it('counts keys below the cursor in the same mapping as present', () => {
@@ -195,7 +196,7 @@ describe('completion', () => {
       assert.deepStrictEqual(labels(items), ['- Commitment']);
       assert.strictEqual(
         items[0].textEdit.newText,
-        '- id: ${1:C-1}\n    summary: ${2:What was promised}\n    owner: ${3:person-id}\n    to: ${4:person-id}\n    made: ${5:YYYY-MM-DD}\n    due: ${6:YYYY-MM-DD}\n    status: ${7|open,in-progress,done,dropped|}',
+        '- id: ${1:C-9}\n    summary: ${2:What was promised}\n    owner: ${3:rnair}\n    to: ${4:bporter}\n    made: ${5:2026-11-23}\n    due: ${6:2026-11-23}\n    status: ${7|open,in-progress,done,dropped|}',
       );
     });
 
@@ -216,6 +217,141 @@ describe('completion', () => {
       assert.strictEqual(c.textEdit.newText.split('\n')[1], '      summary: ${2:What was promised}');
       const goals = item(complete(text.replace('commitments:\n    - ', ''), 5, 0), 'goals');
       assert.strictEqual(goals.textEdit.newText.split('\n').slice(0, 2).join('|'), 'goals:|    - id: ${1:G-1}');
+    });
+  });
+
+  describe('snippets filled from the file', () => {
+    /** Two people on each side, commitments C-1 … C-12 (C-3 missing), a goal G-1 and a risk R-2. */
+    const TEAM = lines(
+      'version: 1',
+      'partnership:',
+      '  name: Acme compliance analytics',
+      '  customer: Acme Corp',
+      'people:',
+      '  - id: jdoe',
+      '    name: Jane Doe',
+      '    side: customer',
+      '  - id: alee',
+      '    name: Alex Lee',
+      '    side: ours',
+      '  - id: bcarter',
+      '    name: Bo Carter',
+      '    side: customer',
+      '  - id: mkhan',
+      '    name: Mina Khan',
+      '    side: ours',
+      'goals:',
+      '  - id: G-1',
+      '    statement: Halve audit preparation time',
+      'commitments:',
+      '  - id: C-1',
+      '    summary: Pilot the audit dashboard',
+      '    due: 2026-11-01',
+      '    status: open',
+      '  - id: C-12',
+      '    summary: Export to the archive',
+      '    due: 2026-12-04',
+      '    status: open',
+      'risks:',
+      '  - id: R-2',
+      '    summary: Data-feed contract not signed',
+    );
+    const LAST = TEAM.split('\n').length - 1; // the empty line after the text
+
+    /** The one whole-item snippet offered on a new line at column 2 under `section:` appended to TEAM. */
+    const newItem = (section: string, before = TEAM): string => {
+      const text = `${before}${section}:\n  \n`;
+      const line = text.split('\n').length - 2;
+      const items = complete(text, line, 2);
+      assert.strictEqual(items.length, 1, `one item for ${section}: ${labels(items).join(', ')}`);
+      return items[0].textEdit.newText;
+    };
+
+    it('a commitment: the next free id, owner among ours, to among the customer, dates today', () => {
+      // TEAM without its risks, so that commitments is the list at column 2 of the last line.
+      const c = TEAM.replace('risks:\n  - id: R-2\n    summary: Data-feed contract not signed\n', '');
+      const list = complete(c + '  \n', c.split('\n').length - 1, 2);
+      assert.deepStrictEqual(labels(list), ['- Commitment']);
+      assert.strictEqual(
+        list[0].textEdit.newText,
+        '- id: ${1:C-13}\n    summary: ${2:What was promised}\n    owner: ${3|alee,mkhan|}\n    to: ${4|jdoe,bcarter|}\n    made: ${5:2026-11-23}\n    due: ${6:2026-11-23}\n    status: ${7|open,in-progress,done,dropped|}',
+      );
+    });
+
+    it('after "- " in commitments, the same filled snippet without the dash', () => {
+      const c = TEAM.replace('risks:\n  - id: R-2\n    summary: Data-feed contract not signed\n', '') + '  - \n';
+      const snippet = item(complete(c, c.split('\n').length - 2, 4), 'Commitment');
+      assert.strictEqual(snippet.textEdit.newText.split('\n').slice(0, 4).join('|'), 'id: ${1:C-13}|    summary: ${2:What was promised}|    owner: ${3|alee,mkhan|}|    to: ${4|jdoe,bcarter|}');
+    });
+
+    it('a concern: K-1, raised today, by the customer, no owner field in the snippet', () => {
+      assert.strictEqual(
+        newItem('concerns'),
+        '- id: ${1:K-1}\n    summary: ${2:What the customer is unhappy about}\n    raised: ${3:2026-11-23}\n    by: ${4|jdoe,bcarter|}\n    severity: ${5|low,medium,high|}\n    status: ${6|open,addressed,closed|}',
+      );
+    });
+
+    it('a risk: the number after R-2, owned on our side', () => {
+      const text = TEAM + '  \n';
+      const items = complete(text, LAST, 2);
+      assert.deepStrictEqual(labels(items), ['- Risk']);
+      assert.strictEqual(
+        items[0].textEdit.newText,
+        '- id: ${1:R-3}\n    summary: ${2:What might go wrong}\n    owner: ${3|alee,mkhan|}\n    likelihood: ${4|low,medium,high|}\n    impact: ${5|low,medium,high|}\n    mitigation: ${6:What we do about it}\n    status: ${7|open,mitigated,closed|}',
+      );
+    });
+
+    it('a meeting: today, attendees from both sides', () => {
+      assert.strictEqual(
+        newItem('meetings'),
+        '- date: ${1:2026-11-23}\n    kind: ${2|kickoff,status,review,steering,reset|}\n    attendees: [${3|jdoe,alee,bcarter,mkhan|}]\n    notes: ${4:What was agreed}',
+      );
+    });
+
+    it('a milestone: M-1, due today', () => {
+      assert.strictEqual(newItem('milestones'), '- id: ${1:M-1}\n    name: ${2:What is reached}\n    due: ${3:2026-11-23}\n    status: ${4|planned,delivered,slipped|}');
+    });
+
+    it('a goal: the next id, defined by the customer', () => {
+      const text = TEAM.replace('commitments:', '  \ncommitments:');
+      const line = text.split('\n').indexOf('  ');
+      const goal = complete(text, line, 2);
+      assert.deepStrictEqual(labels(goal), ['- Goal']);
+      assert.match(goal[0].textEdit.newText, /^- id: \$\{1:G-2\}\n/);
+      assert.match(goal[0].textEdit.newText, /\n {4}definedBy: \$\{6\|jdoe,bcarter\|\}$/);
+    });
+
+    it('an id is free across the whole file, not only in its list', () => {
+      // A person took the id the milestone snippet would start at.
+      const text = TEAM.replace('  - id: mkhan', '  - id: M-1');
+      assert.match(newItem('milestones', text), /^- id: \$\{1:M-2\}\n/);
+    });
+
+    it('a renegotiation starts from the commitment\'s current due date', () => {
+      const text = TEAM.replace('    due: 2026-12-04\n    status: open\n', '    due: 2026-12-04\n    status: open\n    \n');
+      const line = text.split('\n').indexOf('    ');
+      const history = item(complete(text, line, 4), 'history');
+      assert.strictEqual(history.textEdit.newText, 'history:\n      - on: ${1:2026-11-23}\n        from: ${2:2026-12-04}\n        to: ${3:2026-11-23}\n        reason: ${4:why the date moved}');
+    });
+
+    it('single keys: a person of the right side, a flow list of people, the customer signs off today', () => {
+      const text = TEAM.replace('    summary: Data-feed contract not signed', '    summary: Data-feed contract not signed\n    ') + 'communication:\n  \n';
+      const riskLine = text.split('\n').indexOf('    ');
+      assert.strictEqual(item(complete(text, riskLine, 4), 'owner').textEdit.newText, 'owner: ${1|alee,mkhan|}');
+      const planLine = text.split('\n').lastIndexOf('  ');
+      const plan = complete(text, planLine, 2);
+      assert.strictEqual(item(plan, 'escalation').textEdit.newText, 'escalation: [${1|alee,mkhan|}]');
+      const signed = TEAM + 'communication:\n  signedOff:\n    \n';
+      const signedItems = complete(signed, signed.split('\n').length - 2, 4);
+      assert.strictEqual(item(signedItems, 'by').textEdit.newText, 'by: ${1|jdoe,bcarter|}');
+      assert.strictEqual(item(signedItems, 'on').textEdit.newText, 'on: ${1:2026-11-23}');
+    });
+
+    it('with nobody on the right side offers everyone; with nobody at all keeps the placeholder', () => {
+      const oursOnly = lines('version: 1', 'people:', '  - id: alee', '    name: Alex Lee', '    side: ours', 'concerns:', '  ');
+      assert.match(complete(oursOnly, 6, 2)[0].textEdit.newText, /\n {4}by: \$\{4:alee\}\n/);
+      const nobody = lines('version: 1', 'concerns:', '  ');
+      assert.match(complete(nobody, 2, 2)[0].textEdit.newText, /\n {4}by: \$\{4:person-id\}\n/);
     });
   });
 

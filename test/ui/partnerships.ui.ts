@@ -1,6 +1,7 @@
 // What a person sees in VS Code (code-server in Debian chromium) after installing the packaged
 // VSIX, as a tech lead would: the overdue commitment in the Problems panel, the partnership in
-// the Partnerships view, and a click that selects it in the file.
+// the Partnerships view, and a click that selects it in the file; the errors of a file nobody
+// opened, in the Problems panel and on its node in the view.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -31,6 +32,8 @@ describe('the workbench, as a person sees it', function () {
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-'));
     fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    // Five errors on purpose; never opened in these tests.
+    fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'globex-typos.partnership.yaml'), path.join(workspace, 'globex.partnership.yaml'));
     // The VSIX users install, packaged offline from the built bundles (npm run package does the same).
     vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
     const vsix = path.join(vsixDir, 'partnership.vsix');
@@ -68,7 +71,7 @@ describe('the workbench, as a person sees it', function () {
     const northwind = sidebar.locator('.monaco-list-row', { hasText: 'Northwind logistics portal' });
     await northwind.waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(await sidebar.locator('.monaco-list-row', { hasText: 'Acme compliance analytics' }).isVisible());
-    assert.match(await northwind.innerText(), /Northwind Traders · 1 overdue/);
+    assert.match(await northwind.innerText(), /Northwind Traders · 1 warning · 1 overdue/);
 
     await northwind.click(); // expands it; Commitments and Overdue open by themselves
     const c12 = sidebar.locator('.monaco-list-row', { hasText: 'C-12: Pilot the audit dashboard' });
@@ -80,5 +83,27 @@ describe('the workbench, as a person sees it', function () {
     const shot = await takeScreenshot(page, 'partnerships-view');
     console.log(`screenshot: ${shot}`);
     assert.ok(fs.statSync(shot).size > 10_000);
+  });
+
+  it("lists the errors of a file that is not open in the Problems panel, and counts them on its node", async () => {
+    const typo = "Unknown key 'ownr' in commitment C-1 (did you mean 'owner'?)";
+    const rows = await poll("globex's errors in Problems", async () => {
+      const texts = await problems(page);
+      return texts.some((t) => t.includes(typo)) ? texts : undefined;
+    });
+    assert.match(rows.find((t) => t.includes(typo))!, /\[Ln 76, Col 5\]/);
+    assert.ok(rows.some((t) => /globex\.partnership\.yaml/.test(t) && /\b5\b/.test(t)), `a file row for globex with its count of 5; rows: ${rows.join(' | ')}`);
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    assert.ok(!tabs.some((t) => t.includes('globex')), `globex was never opened; tabs: ${tabs.join(', ')}`);
+
+    // The view may still be showing from the test before; a click on its icon would then hide it.
+    const shown = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Northwind logistics portal' });
+    if (!(await shown.first().isVisible())) await page.locator('.activitybar .action-item [aria-label^="Partnerships"]').first().click();
+    const node = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Globex billing migration' });
+    await node.waitFor({ state: 'visible', timeout: 30_000 });
+    await poll('the Globex node to count its errors', async () => ((await node.innerText()).includes('Globex Corporation · 5 errors') ? true : undefined));
+    assert.strictEqual(await node.locator('.codicon-error').count(), 1, 'an error icon, not a heart');
+    assert.strictEqual(await node.locator('.codicon-heart').count(), 0);
+    console.log(`screenshot: ${await takeScreenshot(page, 'closed-file-problems')}`);
   });
 });

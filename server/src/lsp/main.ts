@@ -21,6 +21,8 @@ Other options:
 
 Settings (workspace/configuration, section "partnership"):
   reviewDate       "YYYY-MM-DD" to review files as of that date instead of today
+  validate         "workspace" (default): report problems in every *.partnership.yaml of the
+                   workspace folders, open or not (at most 5,000 files); "open": open files only
 `;
 
 function main(argv: string[]): void {

@@ -9,7 +9,16 @@ export const OUTLINE_REQUEST = 'partnership/outline';
 export interface OutlineParams {
   uri: string;
 }
-export type OutlineResult = Outline | null;
+export type OutlineResult = FileOutline | null;
+/** The outline with the file's problem counts: what the file node shows beside its health. */
+export interface FileOutline extends Outline {
+  /** Of the file's diagnostics: the open document's, else the disk version's (counted in `open` mode too, though not published). */
+  problems: ProblemCounts;
+}
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
 
 /**
  * Request: the text of a new partnership file and the stem of its file name ("<stem>.partnership.yaml"),
@@ -49,6 +58,8 @@ export const SETTINGS_SECTION = 'partnership';
 export interface PartnershipSettings {
   /** "YYYY-MM-DD" to review the files as of that date; empty for the local date. */
   reviewDate?: string;
+  /** Which files get diagnostics: only open ones, or every partnership file in the workspace (the default). */
+  validate?: 'open' | 'workspace';
 }
 
 export type { Outline };

@@ -41,6 +41,7 @@ import {
   prepareRename,
   references,
   rename,
+  Severity,
   starterFile,
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, uriToPath } from './files';
@@ -55,11 +56,13 @@ import {
   OUTLINES_CHANGED_NOTIFICATION,
   OutlinesChangedParams,
   PartnershipSettings,
+  ProblemCounts,
   SETTINGS_SECTION,
   STARTER_FILE_REQUEST,
   StarterFileParams,
   StarterFileResult,
 } from './protocol';
+import { WorkspaceValidator } from './workspaceValidation';
 
 /**
  * While the user types (changes less than this apart), a document is checked this long after the
@@ -216,12 +219,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Validation: debounced per document, superseded runs dropped, never published for an older version.
 
   function compute(doc: TextDocument, day: Day): Validated {
-    const result = configOf(doc.uri);
+    return { version: doc.version, diagnostics: diagnosticsOf(doc.uri, doc.getText(), day) };
+  }
+
+  /** A partnership file's diagnostics with the config that applies to it; publishes the config's own problems. */
+  function diagnosticsOf(uri: string, text: string, day: Day): Diagnostic[] {
+    const result = configOf(uri);
     if (result?.path) publishConfigProblems(configUris.get(result.path) ?? pathToUri(result.path), result.problems);
     const config: PartnershipConfig | undefined = result?.config;
-    const diagnostics = service.validate(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: day, config });
-    return { version: doc.version, diagnostics };
+    return service.validate(text, uriToPath(uri) ?? uri, { today: day, config });
   }
+
+  // Files that are not open: checked from disk in `partnership.validate: workspace` mode.
+  const workspace = new WorkspaceValidator({
+    mode: async () => ((await settings()).validate === 'open' ? 'open' : 'workspace'),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    readFile: (uri) => {
+      const filePath = uriToPath(uri);
+      return filePath === undefined ? undefined : nodeFileSystem.readFile(filePath);
+    },
+    diagnostics: async (uri, text) => diagnosticsOf(uri, text, await today()),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    log: (message) => connection.console.warn(message),
+    uriOf: pathToUri,
+  });
 
   function schedule(uri: string, delay: number, notify = true): void {
     clearTimeout(timers.get(uri));
@@ -253,6 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function revalidateAll(): void {
     for (const doc of documents.all()) if (served(doc)) schedule(doc.uri, 0, false);
+    workspace.revalidateAll();
     outlinesChanged(undefined);
   }
 
@@ -272,6 +294,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('didOpen', undefined, (e) => {
       if (!served(e.document)) return;
       openedVersion.set(e.document.uri, e.document.version);
+      workspace.opened(e.document.uri);
       schedule(e.document.uri, 0);
     }),
   );
@@ -297,7 +320,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       lastChange.delete(uri);
       validated.delete(uri);
       if (!served(e.document)) return;
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      workspace.closed(uri); // the disk version's problems (workspace mode), or none
       outlinesChanged([uri]); // the outline now comes from the file on disk
     }),
   );
@@ -312,6 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspaceFolders = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (workspaceFolders.length === 0 && params.rootPath) workspaceFolders = [params.rootPath];
     canPullConfiguration = client.workspace?.configuration === true;
+    workspace.setFolders(workspaceFolders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -341,8 +365,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
           const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
           workspaceFolders = [...workspaceFolders.filter((p) => !removed.has(p)), ...added];
+          workspace.setFolders(workspaceFolders);
         });
       }
+      void workspace.start().catch((err: unknown) => logError('workspace validation', err));
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.partnership.yaml' }],
@@ -396,14 +422,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     options.dayCheckIntervalMs ?? DAY_CHECK_INTERVAL_MS,
   );
   dayTimer.unref();
-  connection.onShutdown(() => clearInterval(dayTimer));
+  connection.onShutdown(() => {
+    clearInterval(dayTimer);
+    workspace.dispose();
+  });
 
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, (params) => {
       const pushed = (params.settings as { partnership?: PartnershipSettings } | null | undefined)?.partnership;
       if (pushed && typeof pushed === 'object') pushedSettings = pushed;
       settingsRequest = undefined;
-      revalidateAll();
+      for (const doc of documents.all()) if (served(doc)) schedule(doc.uri, 0, false);
+      outlinesChanged(undefined);
+      void workspace.settingsChanged().catch((err: unknown) => logError('workspace validation', err));
     }),
   );
 
@@ -421,6 +452,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           publishConfigProblems(change.uri, text === undefined ? [] : service.parseConfig(text, configPath!).problems);
         } else if (!documents.get(change.uri)) {
           changedFiles.push(change.uri); // open documents report their own changes
+          if (change.type === FileChangeType.Deleted) workspace.deleted(change.uri);
+          else workspace.changed(change.uri);
         }
       }
       if (configChanged) revalidateAll();
@@ -550,7 +583,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const filePath = uriToPath(params.uri);
       const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
       if (text === undefined) return null;
-      return service.outline(text, filePath ?? params.uri, { today: await today(), config: configOf(params.uri)?.config }, { maxChildren: OUTLINE_MAX_CHILDREN });
+      const day = await today();
+      // The counts of the diagnostics published for this text: the same validation, not a second judgement.
+      const diagnostics = served(doc) ? (await currentDiagnostics(doc)).diagnostics : diagnosticsOf(params.uri, text, day);
+      const outline = service.outline(text, filePath ?? params.uri, { today: day, config: configOf(params.uri)?.config }, { maxChildren: OUTLINE_MAX_CHILDREN });
+      return { ...outline, problems: problemCounts(diagnostics) };
     }),
   );
 
@@ -603,6 +640,16 @@ function warmUpText(commitments: number): string {
   for (let i = 0; i < 6; i++) l.push(`  - date: 2026-01-1${i}`, '    kind: status', `    attendees: [p0, p1, p${i}]`, '    notes: Reviewed the plan');
   l.push('milestones:', '  - id: M-1', '    name: Pilot live', '    due: 2026-02-01', '    status: planned');
   return l.join('\n') + '\n';
+}
+
+function problemCounts(diagnostics: Diagnostic[]): ProblemCounts {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === Severity.Error) errors++;
+    else if (d.severity === Severity.Warning) warnings++;
+  }
+  return { errors, warnings };
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

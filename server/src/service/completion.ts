@@ -4,9 +4,11 @@
 // (`  sta`, `owner: `, `  - `). Results are LSP-shaped plain data.
 import { formatDay } from './dates';
 import { isScalar, isSeq, locate, parsedDocument, ParsedDocument } from './document';
-import { PartnershipModel } from './model';
+import { expectedSide, PartnershipModel } from './model';
+import { ID_PATTERN } from './navigation';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, resolveSchema, schemaAt, SchemaNode } from './schema';
 import type { Day, Position, Range } from './types';
+import type { PersonSide } from './model';
 
 // ---------------------------------------------------------------------------------------------
 // LSP-shaped results.
@@ -299,8 +301,9 @@ export function completion(text: string, position: Position, options: Completion
     }
     if (item.properties) {
       const present = keysBelow(lines, position.line, pos);
-      const items = keyItems(ctx, item, present, range, pos, keyOnly);
-      if (!keyOnly) items.push(...snippetItems(ctx, item, range, pos, ''));
+      const itemPath = [...seqPath, scanner.top()?.index ?? 0];
+      const items = keyItems(ctx, item, itemPath, present, range, pos, keyOnly);
+      if (!keyOnly) items.push(...snippetItems(ctx, item, itemPath, range, pos, ''));
       return { isIncomplete: false, items };
     }
     return { isIncomplete: false, items: scalarItems(ctx, item, range, '') };
@@ -314,14 +317,16 @@ export function completion(text: string, position: Position, options: Completion
   }
   if (top && top.kind === 'seq' && top.col === pos) {
     // At the column of a list's dashes without a dash yet: offer whole new items.
-    const item = resolveSchema(schemaAt(scanner.path())?.items);
-    const items = item ? newItemSnippets(ctx, item, range, pos) : [];
+    const seqPath = scanner.path();
+    const item = resolveSchema(schemaAt(seqPath)?.items);
+    const items = item ? newItemSnippets(ctx, item, [...seqPath, top.index + 1], range, pos) : [];
     // A compact list (`goals:` then `- …` at the same column) may also end here with the next key.
     const parent = scanner.stack[scanner.stack.length - 2];
     if (parent && parent.kind === 'map' && parent.col === pos) {
       scanner.stack.pop();
-      const mapSchema = schemaAt(scanner.path());
-      if (mapSchema?.properties) items.push(...keyItems(ctx, mapSchema, [...parent.keys, ...keysBelow(lines, position.line, pos)], range, pos, keyOnly));
+      const mapPath = scanner.path();
+      const mapSchema = schemaAt(mapPath);
+      if (mapSchema?.properties) items.push(...keyItems(ctx, mapSchema, mapPath, [...parent.keys, ...keysBelow(lines, position.line, pos)], range, pos, keyOnly));
     }
     return { isIncomplete: false, items };
   }
@@ -341,13 +346,13 @@ export function completion(text: string, position: Position, options: Completion
     const s = schemaAt(mapPath);
     if (s?.items) {
       const item = resolveSchema(s.items);
-      return { isIncomplete: false, items: item ? newItemSnippets(ctx, item, range, pos) : [] };
+      return { isIncomplete: false, items: item ? newItemSnippets(ctx, item, [...mapPath, 0], range, pos) : [] };
     }
     present = keysBelow(lines, position.line, pos);
   }
   const schema = schemaAt(mapPath);
   if (!schema?.properties) return empty;
-  return { isIncomplete: false, items: keyItems(ctx, schema, present, range, pos, keyOnly) };
+  return { isIncomplete: false, items: keyItems(ctx, schema, mapPath, present, range, pos, keyOnly) };
 }
 
 function detectIndentUnit(lines: string[]): number {
@@ -393,13 +398,13 @@ function typeSummary(s: SchemaNode): string {
   return type === 'string' ? 'text' : type ?? 'value';
 }
 
-function keyItems(ctx: Context, schema: SchemaNode, present: string[], range: Range, col: number, keyOnly: boolean): CompletionItem[] {
+function keyItems(ctx: Context, schema: SchemaNode, mapPath: JsonPath, present: string[], range: Range, col: number, keyOnly: boolean): CompletionItem[] {
   const required = new Set(schema.required ?? []);
   const items: CompletionItem[] = [];
   Object.entries(schema.properties ?? {}).forEach(([key, raw], i) => {
     if (present.includes(key)) return;
     const s = resolveSchema(raw)!;
-    const newText = keyOnly ? key : keyInsertText(ctx, key, s, col);
+    const newText = keyOnly ? key : keyInsertText(ctx, [...mapPath, key], s, col);
     items.push({
       label: key,
       kind: CompletionKind.Property,
@@ -415,31 +420,81 @@ function keyItems(ctx: Context, schema: SchemaNode, present: string[], range: Ra
 }
 
 /** `key: …` as a snippet, with the nested lines a block needs, indented for column `col`. */
-function keyInsertText(ctx: Context, key: string, s: SchemaNode, col: number): string {
+function keyInsertText(ctx: Context, path: JsonPath, s: SchemaNode, col: number): string {
+  const key = String(path[path.length - 1]);
   const childIndent = ' '.repeat(col + ctx.unit);
   const eol = ctx.eol;
   if (s.items) {
     const item = resolveSchema(s.items);
-    if (isPersonRef(item)) return `${key}: [$1]`;
+    if (isPersonRef(item)) return `${key}: [${fieldPlaceholder(ctx, [...path, 0], item!, 1)}]`;
     const snippet = s.defaultSnippets?.[0] ?? item?.defaultSnippets?.[0];
     const body = Array.isArray(snippet?.body) ? snippet!.body[0] : snippet?.body;
-    if (body && typeof body === 'object') return `${key}:${eol}${itemLines(body as Record<string, unknown>, col + ctx.unit, ctx.unit).join(eol)}`;
+    if (item && body && typeof body === 'object') {
+      return `${key}:${eol}${itemLines(fillBody(ctx, [...path, 0], item, body as Record<string, unknown>), col + ctx.unit, ctx.unit).join(eol)}`;
+    }
     return `${key}:${eol}${childIndent}- $0`;
   }
   if (s.properties) {
     const required = (s.required ?? []).filter((k) => s.properties![k]);
     if (required.length === 0) return `${key}:${eol}${childIndent}$0`;
-    return `${key}:${eol}${required.map((k, i) => `${childIndent}${k}: ${valuePlaceholder(resolveSchema(s.properties![k])!, i + 1)}`).join(eol)}`;
+    return `${key}:${eol}${required.map((k, i) => `${childIndent}${k}: ${fieldPlaceholder(ctx, [...path, k], resolveSchema(s.properties![k])!, i + 1)}`).join(eol)}`;
   }
-  return `${key}: ${valuePlaceholder(s, 1)}`;
+  return `${key}: ${fieldPlaceholder(ctx, path, s, 1)}`;
 }
 
-function valuePlaceholder(s: SchemaNode, n: number): string {
+/**
+ * Tab stop `n` for the field at `path`, filled with what the file tells: the next free id, today's
+ * date (a renegotiation's `from`: the commitment's current due), a choice of the people on the side
+ * the field names. `given` is the schema snippet's placeholder text, used when nothing is known.
+ */
+function fieldPlaceholder(ctx: Context, path: JsonPath, s: SchemaNode, n: number, given?: string): string {
+  const placeholder = (text: string) => `\${${n}:${snippetText(text)}}`;
   if (s.const !== undefined) return snippetText(String(s.const));
   if (s.enum) return `\${${n}|${s.enum.map(String).join(',')}|}`;
   if (s.type === 'boolean') return `\${${n}|true,false|}`;
-  if (s.ref === 'date') return `\${${n}:YYYY-MM-DD}`;
-  return `$${n}`;
+  if (s.ref === 'date') return placeholder(formatDay(dateFor(ctx, path)));
+  if (isPersonRef(s)) {
+    const ids = peopleFor(ctx, expectedSide(path));
+    if (ids.length === 1) return placeholder(ids[0]);
+    if (ids.length > 1) return `\${${n}|${ids.join(',')}|}`;
+  }
+  if (s.ref === 'id' && given !== undefined && typeof path[path.length - 2] === 'number') {
+    const id = nextId(ctx, path.slice(0, -2), given);
+    if (id) return placeholder(id);
+  }
+  return given !== undefined ? placeholder(given) : `$${n}`;
+}
+
+/** The date a new date field starts at. */
+function dateFor(ctx: Context, path: JsonPath): Day {
+  const [section, index, history, , field] = path;
+  if (path.length === 5 && section === 'commitments' && typeof index === 'number' && history === 'history' && field === 'from') {
+    const due = ctx.model.commitments[index]?.day('due');
+    if (due !== undefined) return due;
+  }
+  return ctx.today;
+}
+
+/** Valid person ids on `side` in file order; everyone when nobody is on that side (or any side will do). */
+function peopleFor(ctx: Context, side: PersonSide | undefined): string[] {
+  const everyone = [...ctx.model.personById.keys()].filter((id) => ID_PATTERN.test(id));
+  const onSide = side ? everyone.filter((id) => ctx.model.side(id) === side) : everyone;
+  return onSide.length > 0 ? onSide : everyone;
+}
+
+/** A schema snippet body with its `${n:placeholder}` tab stops filled for the item at `itemPath`. */
+function fillBody(ctx: Context, itemPath: JsonPath, item: SchemaNode, body: Record<string, unknown>): Record<string, unknown> {
+  const fill = (path: JsonPath, s: SchemaNode | undefined, value: unknown): unknown => {
+    const m = typeof value === 'string' ? /^\$\{(\d+):([^}]*)\}$/.exec(value) : null;
+    return s && m ? fieldPlaceholder(ctx, path, s, Number(m[1]), m[2]) : value;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const s = resolveSchema(item.properties?.[key]);
+    const path = [...itemPath, key];
+    out[key] = Array.isArray(value) && s?.items ? value.map((v, i) => fill([...path, i], resolveSchema(s.items), v)) : fill(path, s, value);
+  }
+  return out;
 }
 
 /** A snippet body as `- first: …` plus aligned lines, the dash at column `dashCol`. */
@@ -472,9 +527,9 @@ function bodyLines(body: Record<string, unknown>, unit: number): string[] {
 }
 
 /** Snippets for the item after a `- ` already typed: the body's lines, aligned under the first. */
-function snippetItems(ctx: Context, item: SchemaNode, range: Range, col: number, dashPrefix: string): CompletionItem[] {
+function snippetItems(ctx: Context, item: SchemaNode, itemPath: JsonPath, range: Range, col: number, dashPrefix: string): CompletionItem[] {
   return (item.defaultSnippets ?? []).map((snippet) => {
-    const body = snippet.body as Record<string, unknown>;
+    const body = fillBody(ctx, itemPath, item, snippet.body as Record<string, unknown>);
     const lines = bodyLines(body, ctx.unit);
     const base = ' '.repeat(col + dashPrefix.length);
     const newText = dashPrefix + lines.map((l, i) => (i === 0 ? l : base + l)).join(ctx.eol);
@@ -493,8 +548,8 @@ function snippetItems(ctx: Context, item: SchemaNode, range: Range, col: number,
 }
 
 /** At a list's dash column with no dash typed yet: whole items, `- ` included. */
-function newItemSnippets(ctx: Context, item: SchemaNode, range: Range, col: number): CompletionItem[] {
-  if (item.properties) return snippetItems(ctx, item, range, col, '- ');
+function newItemSnippets(ctx: Context, item: SchemaNode, itemPath: JsonPath, range: Range, col: number): CompletionItem[] {
+  if (item.properties) return snippetItems(ctx, item, itemPath, range, col, '- ');
   if (isPersonRef(item)) return personItems(ctx, range, (id) => `- ${id}`, new Set());
   return [];
 }
@@ -596,29 +651,43 @@ function scalarItems(ctx: Context, s: SchemaNode, range: Range, lead: string, pa
   if (s.const !== undefined) return [item(String(s.const), CompletionKind.Value, undefined, documentationOf(s), '0')];
   if (s.type === 'boolean') return ['true', 'false'].map((v, i) => item(v, CompletionKind.Value, undefined, undefined, pad(i)));
   if (s.ref === 'date') return [item(formatDay(ctx.today), CompletionKind.Value, 'today', undefined, '0')];
-  if (s.ref === 'id' && path && path.length === 3 && typeof path[1] === 'number') {
-    const next = nextId(ctx, String(path[0]));
+  if (s.ref === 'id' && path && path.length >= 3 && typeof path[path.length - 2] === 'number') {
+    const next = nextId(ctx, path.slice(0, -2));
     return next ? [item(next, CompletionKind.Value, 'next free id', undefined, '0')] : [];
   }
   return [];
 }
 
-/** "C-13" after C-1 … C-12: the prefix the section's ids share, and one more than the highest number. */
-function nextId(ctx: Context, section: string): string | undefined {
-  const node = locate(ctx.pd.root, [section])?.node;
-  if (!isSeq(node)) return undefined;
+/**
+ * "C-13" after C-1 … C-12: the prefix the list's ids share, and one more than the highest number,
+ * free across the whole file. With no numbered id in the list, `fallback` (a snippet's "C-1"),
+ * its number raised until free.
+ */
+function nextId(ctx: Context, seqPath: JsonPath, fallback?: string): string | undefined {
+  const node = locate(ctx.pd.root, seqPath)?.node;
+  const m = ctx.model;
   const used = new Set<string>();
+  for (const item of [...m.people, ...m.goals, ...m.commitments, ...m.concerns, ...m.risks, ...m.milestones]) {
+    const id = item.str('id');
+    if (id !== undefined) used.add(id);
+  }
   const numbers = new Map<string, number>();
-  for (const item of node.items) {
-    const id = (item as { get?: (k: string) => unknown }).get?.('id');
-    if (typeof id !== 'string') continue;
-    used.add(id);
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (m) numbers.set(m[1], Math.max(numbers.get(m[1]) ?? 0, Number(m[2])));
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const id = (item as { get?: (k: string) => unknown }).get?.('id');
+      if (typeof id !== 'string') continue;
+      used.add(id);
+      const numbered = /^(.*?)(\d+)$/.exec(id);
+      if (numbered) numbers.set(numbered[1], Math.max(numbers.get(numbered[1]) ?? 0, Number(numbered[2])));
+    }
   }
   let best: [string, number] | undefined;
   for (const [prefix, n] of numbers) if (!best || n > best[1]) best = [prefix, n];
-  if (!best) return undefined;
+  if (!best) {
+    const numbered = fallback === undefined ? null : /^(.*?)(\d+)$/.exec(fallback);
+    if (!numbered) return fallback;
+    best = [numbered[1], Number(numbered[2]) - 1];
+  }
   let n = best[1] + 1;
   while (used.has(`${best[0]}${n}`)) n++;
   return `${best[0]}${n}`;

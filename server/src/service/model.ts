@@ -248,3 +248,28 @@ export function personReferences(ctx: { model: PartnershipModel }): { field: str
   for (const meeting of m.meetings) many(meeting, 'attendees');
   return out;
 }
+
+/**
+ * The side a person field names: our people own and escalate, the customer's people receive
+ * promises, raise concerns, define goals and sign off the plan. Fields absent here (meeting
+ * attendees) take either side. Keyed by the enclosing section or object and the field.
+ */
+const FIELD_SIDES: Record<string, PersonSide> = {
+  'goals.definedBy': 'customer',
+  'commitments.owner': 'ours',
+  'commitments.to': 'customer',
+  'concerns.by': 'customer',
+  'concerns.owner': 'ours',
+  'risks.owner': 'ours',
+  'statusReport.audience': 'customer',
+  'communication.escalation': 'ours',
+  'signedOff.by': 'customer',
+  'partnership.lead': 'ours',
+};
+
+/** The side the person field at `path` (e.g. ['commitments', 3, 'owner']) should name, if it matters. */
+export function expectedSide(path: readonly (string | number)[]): PersonSide | undefined {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  if (names.length < 2) return undefined;
+  return FIELD_SIDES[`${names[names.length - 2]}.${names[names.length - 1]}`];
+}

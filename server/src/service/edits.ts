@@ -49,36 +49,40 @@ function column(pd: ParsedDocument, offset: number): number {
 }
 
 /**
- * Where a line inserted after `node` starts: the line after its last line of content. A `|+` block
- * scalar keeps its trailing blank lines as part of its value, so its lines end where its range does.
- * `eol` is true when the node's last line has no line break (the end of the file): the inserted
- * text must start with one.
+ * Where a line inserted after `node` starts: the line after its last line of content. That is
+ * where its last value ends — a block collection's own range may run into the next line's
+ * indentation. A `|+` block scalar keeps its trailing blank lines as part of its value, so its
+ * lines end where its range does. `eol` is true when the node's last line has no line break (the
+ * end of the file): the inserted text must start with one.
  */
 function afterNode(pd: ParsedDocument, node: Node): { at: number; eol: boolean } {
   const text = pd.text;
-  let end = node.range ? node.range[1] : text.length;
-  if (!keepsTrailingLines(pd, node)) {
-    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  } else if (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) {
-    return { at: end, eol: false };
-  }
+  const leaf = lastValue(node);
+  let end = leaf.range ? leaf.range[1] : text.length;
+  const atLineStart = end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r');
+  if (atLineStart && keepsTrailingLines(pd, leaf)) return { at: end, eol: false };
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   const lineEnd = lineEndFrom(text, end);
   if (lineEnd >= text.length) return { at: text.length, eol: true };
   return { at: lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1), eol: false };
 }
 
-/** Whether the last value written in `node` is a block scalar with keep chomping (`|+`, `>+`). */
-function keepsTrailingLines(pd: ParsedDocument, node: Node): boolean {
-  let last: unknown = node;
-  for (;;) {
-    if (isMap(last) || isSeq(last)) {
-      if (last.flow || last.items.length === 0) return false;
-      const item: unknown = last.items[last.items.length - 1];
-      last = isPair(item) ? (item.value ?? item.key) : item;
-    } else break;
+/** The value written last in a block node: its last item's, its last entry's value (or key). */
+function lastValue(node: Node): Node {
+  let last: Node = node;
+  while ((isMap(last) || isSeq(last)) && !last.flow && last.items.length > 0) {
+    const item: unknown = last.items[last.items.length - 1];
+    const next = (isPair(item) ? (item.value ?? item.key) : item) as Node | null;
+    if (!next || !next.range) break;
+    last = next;
   }
-  if (!isScalar(last) || (last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED') || !last.range) return false;
-  const header = pd.text.slice(last.range[0], lineEndFrom(pd.text, last.range[0]));
+  return last;
+}
+
+/** Whether `node` is a block scalar with keep chomping (`|+`, `>+`). */
+function keepsTrailingLines(pd: ParsedDocument, node: Node): boolean {
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') || !node.range) return false;
+  const header = pd.text.slice(node.range[0], lineEndFrom(pd.text, node.range[0]));
   return /^[|>][1-9]?\+/.test(header);
 }
 
@@ -299,7 +303,9 @@ export function appendItem(pd: ParsedDocument, map: YAMLMap, key: string, lines:
     }
     if (value.items.length > 0) return insertLinesAfter(pd, value, blockItem(lines, column(pd, value.range[0]), eol));
   }
-  if (!isEmptyValue(value)) return undefined;
+  // An alias of an empty value is replaced like the empty value (only this place changes).
+  const written = isAlias(value) ? (value.resolve(pd.doc) as Node | undefined) ?? value : value;
+  if (!isEmptyValue(written)) return undefined;
   if (isAliased(pd, map) || (value && isAliased(pd, value))) return undefined;
   if (map.flow) {
     if (!value?.range) return undefined;
@@ -361,7 +367,8 @@ export function insertSection(pd: ParsedDocument, key: string, lines: string[]):
   const { at, eol: needsBreak } = afterNode(pd, root);
   let prefix = needsBreak ? eol : '';
   const lastLine = sectionStartLine(pd, root, root.items.length - 1);
-  const spaced = lastLine > 0 && pd.lineText(lastLine - 1).trim() === '';
+  // A blank line after a `|+` scalar would become part of its value: no separator there.
+  const spaced = lastLine > 0 && pd.lineText(lastLine - 1).trim() === '' && !keepsTrailingLines(pd, lastValue(root));
   if (spaced && !/(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(text.slice(0, at) + prefix)) prefix += eol;
   return { range: pd.range(at, at), newText: prefix + block };
 }

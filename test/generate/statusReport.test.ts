@@ -155,6 +155,8 @@ describe('status report', () => {
     it('replaces lastSent, keeping its comment', () => {
       assert.strictEqual(sent(plan('    cadence: weekly', '    lastSent: 2026-11-13   # Friday')), plan('    cadence: weekly', '    lastSent: 2026-11-20   # Friday'));
       assert.strictEqual(sent(plan('    cadence: weekly', "    lastSent: '2026-11-13'")), plan('    cadence: weekly', '    lastSent: 2026-11-20'));
+      // A block scalar is replaced from its indicator to its last line, by the plain date.
+      assert.strictEqual(sent(plan('    cadence: weekly', '    lastSent: |', '      2026-11-13')), plan('    cadence: weekly', '    lastSent: 2026-11-20'));
     });
 
     it('adds lastSent when there is none, at the entry\'s indentation', () => {
@@ -185,14 +187,13 @@ describe('status report', () => {
       assert.strictEqual(parseDocument(out).toJS().communication.statusReport.lastSent, '2026-11-20');
     });
 
-    it('makes no edit without a status report, when it is already today, or when lastSent is not a scalar', () => {
+    it('makes no edit without a status report, when it is already today, or when lastSent is a list', () => {
       for (const text of [
         yaml('version: 1'),
         yaml('version: 1', 'communication:', '  escalation: [mkhan]'),
         yaml('version: 1', 'communication:', '  statusReport: weekly'),
         plan('    cadence: weekly', '    lastSent: 2026-11-20'),
         plan('    cadence: weekly', '    lastSent: [2026-11-13]'),
-        plan('    cadence: weekly', '    lastSent: |', '      2026-11-13'),
         plan('    cadence: weekly', '    lastSent: 2026-11-13', '  cadence: [broken'),
       ]) {
         const d = report(text);

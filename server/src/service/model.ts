@@ -7,13 +7,15 @@ import type { Day, Range } from './types';
 export interface Ref {
   id: string;
   range: Range;
+  /** The scalar the reference is written as (what a fix replaces). */
+  node?: Node;
 }
 
 /** A reference whose range is computed when asked for: most references are fine and never reported. */
 class NodeRef implements Ref {
   constructor(
     readonly id: string,
-    private readonly node: Node,
+    readonly node: Node,
     private readonly pd: ParsedDocument,
   ) {}
 

@@ -4,6 +4,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
 import { isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import { replaceScalar, yamlString } from './edits';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -151,9 +152,8 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
       if (unknown === '<<') {
         return { range, message: "Merge keys ('<<') are not part of the partnership format: write the keys out in full", fixes: [] };
       }
-      const fixes: Fix[] = suggestion
-        ? [{ title: `Rename '${unknown}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
-        : [];
+      const rename = suggestion && keyNode ? replaceScalar(pd, keyNode, yamlString(suggestion)) : undefined;
+      const fixes: Fix[] = suggestion && rename ? [{ title: `Rename '${unknown}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [rename] }] : [];
       const known = suggestion ? '' : `; expected one of: ${allowed.join(', ')}`;
       const typo = suggestion && isMap(map) ? { map, key: suggestion } : undefined;
       return { range, message: `Unknown key '${unknown}' in ${describeObject(pd, path)}${didYouMean(suggestion)}${known}`, fixes, typo };
@@ -168,9 +168,8 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
       const actual = e.data;
       const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
       const range = valueRange(pd, path);
-      const fixes: Fix[] = suggestion
-        ? [{ title: `Change '${shown(actual)}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [{ range, newText: suggestion }] }]
-        : [];
+      const change = suggestion ? replaceScalar(pd, locate(pd.root, path)?.node, yamlString(suggestion)) : undefined;
+      const fixes: Fix[] = suggestion && change ? [{ title: `Change '${shown(actual)}' to '${suggestion}'`, kind: 'quickfix', isPreferred: true, edits: [change] }] : [];
       return {
         range,
         message: `'${shown(actual)}' is not a valid ${key}${didYouMean(suggestion)}; expected one of: ${allowed.join(', ')}`,

@@ -1,6 +1,6 @@
 // An open or in-progress commitment whose due date has passed.
 import { formatDay, plural } from '../dates';
-import { appendItem, setScalar, yamlString } from '../edits';
+import { appendItem, replaceScalar, setScalar, yamlString } from '../edits';
 import type { Obj } from '../model';
 import type { Fix } from '../types';
 import { itemLabel, quickFix, Rule, RuleContext } from './rule';
@@ -21,18 +21,17 @@ export function overdueFixes(ctx: RuleContext, c: Obj): Fix[] {
   const id = c.str('id') ?? 'the commitment';
   const due = c.day('due')!;
   const newDue = today + RENEGOTIATE_DAYS;
-  const statusNode = c.pair('status')!.value!;
   const to = ctx.model.personName(c.str('to'));
   const historyLines = [`on: ${formatDay(today)}`, `from: ${formatDay(due)}`, `to: ${formatDay(newDue)}`];
   if (to) historyLines.push(`reason: ${yamlString(`renegotiated with ${to}`)}`);
   return [
     ...quickFix(
       `Mark ${id} done today (${formatDay(today)})`,
-      [{ range: pd.nodeRange(statusNode), newText: 'done' }, setScalar(pd, c.node, 'completed', formatDay(today))],
+      [replaceScalar(pd, c.pair('status')!.value, 'done'), setScalar(pd, c.node, 'completed', formatDay(today))],
       true,
     ),
     ...quickFix(`Renegotiate ${id}: move due to ${formatDay(newDue)} (a week from today) and record it in history`, [
-      { range: c.valueRange('due')!, newText: formatDay(newDue) },
+      replaceScalar(pd, c.pair('due')!.value, formatDay(newDue)),
       appendItem(pd, c.node, 'history', historyLines),
     ]),
     { title: 'Generate reset-meeting agenda', kind: 'generate', generate: 'agenda' },

@@ -1,8 +1,9 @@
 // A person id used in a reference field that no entry under `people` defines.
+import { flowId, replaceScalar } from '../edits';
 import { personReferences } from '../model';
 import { closest, didYouMean } from '../suggest';
 import type { Fix } from '../types';
-import { Rule, RuleContext } from './rule';
+import { quickFix, Rule, RuleContext } from './rule';
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
@@ -14,7 +15,7 @@ export const unknownReference: Rule = {
       if (known.has(ref.id) || !ID_PATTERN.test(ref.id)) continue; // malformed ids are the schema's
       const suggestion = closest(ref.id, known.keys());
       const fixes: Fix[] = suggestion
-        ? [{ title: `Change '${ref.id}' to '${suggestion}' (${ctx.model.personName(suggestion)})`, kind: 'quickfix', isPreferred: true, edits: [{ range: ref.range, newText: suggestion }] }]
+        ? quickFix(`Change '${ref.id}' to '${suggestion}' (${ctx.model.personName(suggestion)})`, [replaceScalar(ctx.pd, ref.node, flowId(suggestion))], true)
         : [];
       ctx.report(ref.range, `Unknown person '${ref.id}' in ${field}${didYouMean(suggestion)}`, fixes);
     }

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { capMarkdown } from '../../server/src/cli/commands/diff';
 import { assertBuilt, cleanup, emptyDir, ROOT, run, TODAY } from './cliHelpers';
 
 const NORTHWIND = fs.readFileSync(path.join(ROOT, 'examples/northwind-logistics.partnership.yaml'), 'utf8');
@@ -173,5 +174,15 @@ describe('cli: diff and check --new-since, in real git repositories', () => {
     const bad = run(['check', '--new-since', 'nope', '--today', TODAY], repo);
     assert.strictEqual(bad.status, 2);
     assert.match(bad.stderr, /^partnership: unknown revision 'nope' \(--new-since\)/);
+  });
+
+  it("markdown is cut at a line, with a note, before GitHub's 65,536 characters", () => {
+    const long = Array.from({ length: 5_000 }, (_, i) => `| • | [${i}](x#L${i}) | C-${i} moved from 2026-10-30 to 2026-12-04 (recorded in history) |`).join('\n') + '\n';
+    const capped = capMarkdown(long);
+    assert.ok(capped.length <= 65_536, String(capped.length));
+    assert.ok(capped.endsWith("\n> **Cut here**: this report stops before GitHub's limit of 65,536 characters. Run `partnership diff` for the whole of it.\n"));
+    const body = capped.slice(0, capped.indexOf('\n> **Cut here**'));
+    assert.ok(body.split('\n').filter(Boolean).every((l) => /^\| • \| \[\d+\]\(x#L\d+\) \| C-\d+ moved .* \|$/.test(l)), 'only whole lines are kept');
+    assert.strictEqual(capMarkdown('short\n'), 'short\n');
   });
 });

@@ -8,7 +8,7 @@ import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { EXIT_OK, EXIT_PROBLEMS, oneLine, printable, usageError } from '../errors';
 import { discoverFiles } from '../files';
-import { cell, githubLinks } from '../formatters/markdown';
+import { cell, githubLinks, MARKDOWN_LIMIT } from '../formatters/markdown';
 import { Git } from '../git';
 import { DIFF_HELP } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
@@ -171,5 +171,13 @@ function formatMarkdownDiff(diffs: readonly FileDiff[], baseRev: string, links: 
       out.push('');
     }
   }
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  return capMarkdown(out.join('\n').replace(/\n+$/, '') + '\n');
+}
+
+/** Cut at a line before GitHub's limit for a comment or summary, saying so. */
+export function capMarkdown(text: string, limit = MARKDOWN_LIMIT): string {
+  if (text.length <= limit) return text;
+  const note = `\n> **Cut here**: this report stops before GitHub's limit of ${MARKDOWN_LIMIT.toLocaleString('en-US')} characters. Run \`partnership diff\` for the whole of it.\n`;
+  const cut = text.lastIndexOf('\n', limit - note.length - 1);
+  return text.slice(0, cut + 1) + note;
 }

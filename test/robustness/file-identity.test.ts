@@ -4,41 +4,16 @@
 // from a readable copy of the CLI). A file name near the 255-byte limit works (short temporary
 // and lock names) and leaves nothing behind.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { assertBuilt, CLI, ROOT, run, RunResult } from '../cli/cliHelpers';
+import { assertBuilt, ROOT, run, RunResult, runAsNobody } from '../cli/cliHelpers';
 
 const TODAY = '2026-11-23';
 const STRAINED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'generate', 'meridian-billing.partnership.yaml'), 'utf8');
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-/**
- * Run the CLI as 'nobody' from a copy of dist/cli.js in a fresh mode-755 folder, so the test does
- * not depend on whether 'nobody' can read the clone's location.
- */
-function runAsNobody(args: string[], cwd: string): RunResult {
-  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
-  if (!setpriv) throw new Error('tests as another user need setpriv: apt-get install util-linux');
-  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-bin-'));
-  try {
-    fs.chmodSync(bin, 0o755);
-    fs.copyFileSync(CLI, path.join(bin, 'cli.js'));
-    fs.chmodSync(path.join(bin, 'cli.js'), 0o644);
-    const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(bin, 'cli.js'), ...args], {
-      cwd,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 30_000,
-    });
-    if (r.error) throw r.error;
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  } finally {
-    fs.rmSync(bin, { recursive: true, force: true });
-  }
-}
 
 /** Exit 2, one line on stderr, nothing on stdout. */
 function assertRefused(r: RunResult, line: string): void {

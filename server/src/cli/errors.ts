@@ -49,28 +49,5 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A short description of an fs error without the stack or the errno noise. */
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a parent path is not a folder';
-    case 'EEXIST':
-      return 'already exists';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return err instanceof Error ? oneLine(err.message) : String(err);
-  }
-}
+/** A short description of an fs error without the stack or the errno noise (one wording, shared with node/). */
+export { describeFsError } from '../node/fsErrors';

@@ -9,6 +9,7 @@
 // it ignores a failed chown when not root (the owner silently becomes the runner), replaces files
 // without write permission (a rename needs only the folder's) and splits hard links. Here the
 // temporary and lock names are short and fixed-length, and each of those cases is refused instead.
+import { describeFsError } from './fsErrors';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -30,32 +31,6 @@ const EMPTY_LOCK_STALE_MS = 5_000;
 
 const isRoot = () => process.getuid?.() === 0;
 
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENAMETOOLONG':
-      return 'the name is too long';
-    case 'ENOTDIR':
-      return 'a parent path is not a folder';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'EEXIST':
-      return 'already exists';
-    default:
-      return err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err);
-  }
-}
 
 /** A short, fixed-length name beside `real` (so a 255-byte file name never makes it too long). */
 function sideName(real: string, kind: 'lock' | 'tmp'): string {
@@ -72,7 +47,7 @@ export function writeTarget(file: string, shown: string): string {
   try {
     return fs.realpathSync(file);
   } catch (err) {
-    throw new WriteRefused(`cannot resolve ${shown}: ${reason(err)}`);
+    throw new WriteRefused(`cannot resolve ${shown}: ${describeFsError(err)}`);
   }
 }
 
@@ -87,7 +62,7 @@ export function assertReplaceable(real: string, shown: string): fs.Stats {
   try {
     st = fs.statSync(real);
   } catch (err) {
-    throw new WriteRefused(`cannot update ${shown}: ${reason(err)}`);
+    throw new WriteRefused(`cannot update ${shown}: ${describeFsError(err)}`);
   }
   if (!st.isFile()) throw new WriteRefused(`cannot update ${shown}: not a regular file`);
   const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
@@ -169,7 +144,7 @@ function tryLock(real: string, shown: string): HeldLock | undefined {
   try {
     fd = fs.openSync(lockPath, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteRefused(`cannot lock ${shown} for the update: ${reason(err)}`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteRefused(`cannot lock ${shown} for the update: ${describeFsError(err)}`);
     const held = readLock(lockPath);
     if (held && isStale(held)) {
       const again = readLock(lockPath);
@@ -235,7 +210,7 @@ function bytesOf(real: string, shown: string): Buffer {
   try {
     return fs.readFileSync(real);
   } catch (err) {
-    throw new WriteRefused(`cannot read ${shown} again before updating it: ${reason(err)}`);
+    throw new WriteRefused(`cannot read ${shown} again before updating it: ${describeFsError(err)}`);
   }
 }
 
@@ -272,7 +247,7 @@ export function replaceIfUnchanged(real: string, shown: string, expected: Buffer
       // never created, or already renamed
     }
     if (err instanceof WriteRefused) throw err;
-    throw new WriteRefused(`cannot update ${shown}: ${reason(err)}`);
+    throw new WriteRefused(`cannot update ${shown}: ${describeFsError(err)}`);
   }
 }
 
@@ -301,7 +276,7 @@ export function writeAtomic(target: string, shown: string, content: string | Buf
     } catch {
       // never created
     }
-    throw new WriteRefused(`cannot write ${shown}: ${reason(err)}`);
+    throw new WriteRefused(`cannot write ${shown}: ${describeFsError(err)}`);
   }
 }
 

@@ -3,7 +3,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
-import { isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import { getPair, isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -64,8 +64,8 @@ function describeObject(pd: ParsedDocument, path: string[]): string {
     const noun = SINGULAR[owner] ?? 'item';
     const node = locate(pd.root, path)?.node;
     if (isMap(node)) {
-      const id = node.get('id');
-      if (typeof id === 'string') return `${noun} ${id}`;
+      const id = getPair(node, 'id')?.value;
+      if (isScalar(id) && typeof id.value === 'string') return `${noun} ${id.value}`;
     }
     return noun;
   }

@@ -87,7 +87,7 @@ export class ParsedDocument {
         err instanceof TooLarge
           ? err.values !== undefined
             ? `This file has too many values to check (about ${err.values}; the limit is ${MAX_VALUES}): a partnership file needs far fewer, so split it or remove what does not belong`
-            : `This file is too large to check (${size(err.length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`
+            : tooLargeMessage(err.length)
           : `The YAML could not be parsed: ${errorText(err)}`;
       this.syntaxProblems.push({ message, start: 0, end: 0 });
     }
@@ -368,6 +368,11 @@ function duplicateKeys(doc: Document.Parsed): Scalar[] {
   };
   walk(doc.contents);
   return found;
+}
+
+/** What yaml-syntax says about a text of `length` characters over MAX_TEXT_LENGTH. */
+export function tooLargeMessage(length: number): string {
+  return `This file is too large to check (${size(length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`;
 }
 
 /** "1025 KiB", "20.0 MiB": characters, counted as bytes would be for ASCII text. */

@@ -1,9 +1,9 @@
 // Validation against schemas/partnership.schema.json. The schema is compiled once per process;
 // each Ajv error becomes one diagnostic on the narrowest range, with "did you mean" where it helps.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
 import { getPair, isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import { dayProblem, MAX_YEAR, MIN_YEAR, parseDay } from './dates';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -19,7 +19,8 @@ export function partnershipValidator(): ValidateFunction {
     // No remote $refs: loadSchema is not set, so only the bundled schema can be referenced.
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object'] });
-    addFormats(ajv, ['date']);
+    // A date is what parseDay reads (every rule reads dates with it): a real day in years 1000–9999.
+    ajv.addFormat('date', { type: 'string', validate: (text: string) => parseDay(text) !== undefined });
     compiled = ajv.compile(schemaJson as object);
   }
   return compiled;
@@ -195,12 +196,15 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
     }
     case 'format': {
       const text = shown(e.data);
-      const shaped = /^\d{4}-\d{2}-\d{2}$/.test(text);
+      const problem = dayProblem(text);
       return {
         range: valueRange(pd, path),
-        message: shaped
-          ? `'${text}' is not a real calendar date ('${key}' must be a date YYYY-MM-DD)`
-          : `'${text}' is not a date: '${key}' must be written YYYY-MM-DD`,
+        message:
+          problem === 'year'
+            ? `'${text}' is outside the years ${MIN_YEAR}–${MAX_YEAR} ('${key}' must be a date YYYY-MM-DD with a four-digit year from ${MIN_YEAR})`
+            : problem === 'calendar'
+              ? `'${text}' is not a real calendar date ('${key}' must be a date YYYY-MM-DD)`
+              : `'${text}' is not a date: '${key}' must be written YYYY-MM-DD`,
         fixes: [],
       };
     }

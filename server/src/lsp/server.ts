@@ -283,8 +283,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const day = await today();
       lastToday = day;
-      const doc = servedDocument(uri);
-      if (!doc || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
+      const doc = documents.get(uri);
+      if (!served(doc) || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
       const result = compute(doc, day);
       validated.set(uri, result);
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });

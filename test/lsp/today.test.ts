@@ -81,6 +81,6 @@ describe('language server: today', function () {
       "commitment-overdue: C-7 'Automate intake of scanned claim forms', promised to Bill Porter, is 26 days overdue",
       "commitment-overdue: C-8 'Weekly export of settlement metrics', promised to Milton Waddams, is 1 day overdue",
     ]);
-    assert.deepStrictEqual(client.messages, ["partnership.reviewDate '2026-02-30' is not a date YYYY-MM-DD; using today's date."]);
+    assert.deepStrictEqual(client.messages, ["partnership.reviewDate '2026-02-30' is not valid: expected a real date as YYYY-MM-DD; using today's date."]);
   });
 });

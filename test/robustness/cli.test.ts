@@ -196,5 +196,16 @@ describe('robustness: the CLI on unreadable, binary and hostile inputs', functio
       const missing = run(['check', `odd/${ESC}[2Jmissing.partnership.yaml`, '--today', TODAY], ws);
       assertFailure(missing, 'partnership: no such file or folder: odd/\\u001b[2Jmissing.partnership.yaml');
     });
+
+    it('bidirectional controls and zero-width characters from a file are shown escaped in stylish and GitHub output', () => {
+      write(ws, 'bidi/evil.partnership.yaml', 'version: 1\npartnership:\n  name: Bidi\n  customer: "Evil\u202Egnp.exe\u200B Corp\u2066x\u2069"\n');
+      const invisible = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+      const stylish = run(['check', 'bidi', '--today', TODAY], ws);
+      assert.match(stylish.stdout, /No one from Evil\\u202egnp\.exe\\u200b Corp\\u2066x\\u2069 is listed/);
+      assert.ok(!invisible.test(stylish.stdout), `raw bidi or zero-width characters on the terminal: ${JSON.stringify(stylish.stdout)}`);
+      const github = run(['check', 'bidi', '--today', TODAY, '--format', 'github'], ws);
+      assert.match(github.stdout, /No one from Evil\\u202egnp\.exe\\u200b Corp\\u2066x\\u2069 is listed/);
+      assert.ok(!invisible.test(github.stdout), `raw bidi or zero-width characters in the CI log: ${JSON.stringify(github.stdout)}`);
+    });
   });
 });

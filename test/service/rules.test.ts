@@ -231,12 +231,15 @@ describe('domain rules', () => {
       ]);
     });
     it('fires on a last… date in the future', () => {
-      assert.deepStrictEqual(checkShown(withLines({ 36: '    lastSent: 2026-11-24' })), [
-        '36:15-36:25 date-order warning Status report lastSent 2026-11-24 is in the future (today is 2026-11-23)',
+      assert.deepStrictEqual(checkShown(withLines({ 36: '    lastSent: 2026-11-25' })), [
+        '36:15-36:25 date-order warning Status report lastSent 2026-11-25 is in the future (today is 2026-11-23)',
       ]);
       assert.deepStrictEqual(checkShown(withLines({ 22: '    lastContact: 2026-12-01' })), [
         '22:18-22:28 date-order warning Jane Doe: lastContact 2026-12-01 is in the future (today is 2026-11-23)',
       ]);
+    });
+    it('allows one day of slack: tomorrow is today in a time zone ahead', () => {
+      assert.deepStrictEqual(checkShown(withLines({ 36: '    lastSent: 2026-11-24', 22: '    lastContact: 2026-11-24' })), []);
     });
   });
 

@@ -43,11 +43,15 @@ export function oneLine(text: string): string {
 
 /**
  * Control characters as visible escapes (`\u001b`): a file name or a file's text must not move the
- * cursor, retitle or clear the terminal, or hide a line in a CI log.
+ * cursor, retitle or clear the terminal, or hide a line in a CI log. Bidirectional controls
+ * (U+202E turns the rest of a line around), zero-width characters and line separators are shown the
+ * same way: they make a line read differently from what it says.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** A short description of an fs error without the stack or the errno noise (one wording, shared with node/). */
 export { describeFsError } from '../node/fsErrors';

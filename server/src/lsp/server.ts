@@ -13,6 +13,8 @@ import {
   MessageType,
   ResponseError,
   ShowMessageNotification,
+  TextDocumentContentChangeEvent,
+  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -35,14 +37,17 @@ import {
   documentSymbols,
   GENERATE_TITLES,
   hover,
-  parseDay,
+  MAX_TEXT_LENGTH,
+  parseToday,
   PartnershipConfig,
   partnershipFileStem,
   prepareRename,
   references,
   rename,
   Severity,
+  ruleDocsUrl,
   starterFile,
+  tooLargeMessage,
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, uriToPath } from './files';
 import { generateDocument, GenerateKind } from './generate';
@@ -101,13 +106,43 @@ export interface ServerOptions {
 
 interface Validated {
   version: number;
+  /** The text they were computed for: a client may reuse a version number for other text. */
+  text: string;
   diagnostics: Diagnostic[];
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
   const service = createLanguageService({ fs: nodeFileSystem, home: options.home ?? homedir() });
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * Documents over the size limit, with their length: they are kept empty (a 100 MB text is not
+   * copied, split into lines or parsed) and get one diagnostic, until a full text within the limit
+   * replaces them (or they are closed and opened again).
+   */
+  const oversized = new Map<string, number>();
+  const createDocument = (uri: string, languageId: string, version: number, content: string): TextDocument => {
+    oversized.delete(uri);
+    if (content.length <= MAX_TEXT_LENGTH) return TextDocument.create(uri, languageId, version, content);
+    oversized.set(uri, content.length);
+    return TextDocument.create(uri, languageId, version, '');
+  };
+  const documents = new TextDocuments({
+    create: createDocument,
+    update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+      if (oversized.has(document.uri)) {
+        // Only a full text can replace one that was not kept; incremental changes cannot apply.
+        const full = changes.map((c) => !('range' in c)).lastIndexOf(true);
+        if (full < 0) return TextDocument.create(document.uri, document.languageId, version, '');
+        const replaced = createDocument(document.uri, document.languageId, version, changes[full].text);
+        return oversized.has(document.uri) ? replaced : this.update(replaced, changes.slice(full + 1), version);
+      }
+      const updated = TextDocument.update(document, changes, version);
+      const length = updated.getText().length;
+      if (length <= MAX_TEXT_LENGTH) return updated;
+      oversized.set(document.uri, length);
+      return TextDocument.create(document.uri, document.languageId, version, '');
+    },
+  });
 
   let client: ClientCapabilities = {};
   let canPullConfiguration = false;
@@ -122,7 +157,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const timers = new Map<string, NodeJS.Timeout>();
   /** Bumped per scheduled run and on close: a run that finds a newer number was superseded. */
   const generation = new Map<string, number>();
-  const openedVersion = new Map<string, number>();
+  /** The document being opened: TextDocuments reports an open as a change too. */
+  let opening: string | undefined;
+  /** Whether `shutdown` was received: every later request is refused. */
+  let shutDown = false;
   /** When each document last changed (a monotonic clock in ms), to tell typing from a single edit. */
   const lastChange = new Map<string, number>();
   const validated = new Map<string, Validated>();
@@ -151,15 +189,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
+  /** A request handler: refused after `shutdown`, as the protocol says, else guarded. */
+  function request<P extends unknown[], R>(what: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return guard(what, fallback, (...args: P) => {
+      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${what}: the server is shutting down (shutdown was received)`);
+      return handler(...args);
+    });
+  }
+
   /** A message for the user; a notification, so nothing waits for them to dismiss it. */
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 
   const served = (doc: TextDocument | undefined): doc is TextDocument =>
     doc !== undefined && (doc.languageId === LANGUAGE_ID || doc.uri.endsWith('.partnership.yaml'));
 
+  /** A document the language features work on: served, and not refused for its size. */
   const servedDocument = (uri: string): TextDocument | undefined => {
     const doc = documents.get(uri);
-    return served(doc) ? doc : undefined;
+    return served(doc) && !oversized.has(uri) ? doc : undefined;
   };
 
   // ------------------------------------------------------------------------------------------
@@ -179,13 +226,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   async function today(): Promise<Day> {
-    const reviewDate = (await settings()).reviewDate?.trim();
-    if (reviewDate) {
-      const day = parseDay(reviewDate);
-      if (day !== undefined) return day;
-      if (warnedReviewDate !== reviewDate) {
-        warnedReviewDate = reviewDate;
-        showMessage(MessageType.Warning, `partnership.reviewDate '${reviewDate}' is not a date YYYY-MM-DD; using today's date.`);
+    const setting: unknown = (await settings()).reviewDate;
+    // Any JSON may arrive: Neovim sends an unquoted date as a number.
+    const reviewDate = typeof setting === 'string' ? setting.trim() : setting === undefined || setting === null ? '' : setting;
+    if (reviewDate !== '') {
+      const parsed = typeof reviewDate === 'string' ? parseToday(reviewDate) : { problem: 'expected a text YYYY-MM-DD' };
+      if ('day' in parsed) return parsed.day;
+      const shown = typeof reviewDate === 'string' ? `'${reviewDate}'` : `${JSON.stringify(reviewDate) ?? String(reviewDate)} (a ${typeof reviewDate})`;
+      if (warnedReviewDate !== shown) {
+        warnedReviewDate = shown;
+        showMessage(MessageType.Warning, `partnership.reviewDate ${shown} is not valid: ${parsed.problem}; using today's date.`);
       }
     }
     return dayOfDate(now());
@@ -219,7 +269,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Validation: debounced per document, superseded runs dropped, never published for an older version.
 
   function compute(doc: TextDocument, day: Day): Validated {
-    return { version: doc.version, diagnostics: diagnosticsOf(doc.uri, doc.getText(), day) };
+    const tooLarge = oversized.get(doc.uri);
+    if (tooLarge !== undefined) {
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const message = tooLargeMessage(tooLarge);
+      return { version: doc.version, text: '', diagnostics: [{ range, severity: 1, code: 'yaml-syntax', source: 'partnership', message, codeDescription: { href: ruleDocsUrl('yaml-syntax') } }] };
+    }
+    const text = doc.getText();
+    return { version: doc.version, text, diagnostics: diagnosticsOf(doc.uri, text, day) };
   }
 
   /** A partnership file's diagnostics with the config that applies to it; publishes the config's own problems. */
@@ -261,8 +318,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const day = await today();
       lastToday = day;
-      const doc = servedDocument(uri);
-      if (!doc || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
+      const doc = documents.get(uri);
+      if (!served(doc) || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
       const result = compute(doc, day);
       validated.set(uri, result);
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
@@ -286,14 +343,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The current version's diagnostics, computed now if the debounced run has not happened yet. */
   async function currentDiagnostics(doc: TextDocument): Promise<Validated> {
     const cached = validated.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached && cached.version === doc.version && cached.text === doc.getText()) return cached;
     return compute(doc, await today());
   }
 
   documents.onDidOpen(
     guard('didOpen', undefined, (e) => {
       if (!served(e.document)) return;
-      openedVersion.set(e.document.uri, e.document.version);
+      opening = e.document.uri;
       workspace.opened(e.document.uri);
       schedule(e.document.uri, 0);
     }),
@@ -301,8 +358,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidChangeContent(
     guard('didChange', undefined, (e) => {
+      if (opening === e.document.uri) {
+        opening = undefined; // the open itself, already scheduled
+        return;
+      }
       if (!served(e.document)) return;
-      if (openedVersion.get(e.document.uri) === e.document.version) return; // the open itself
       const at = performance.now();
       const previous = lastChange.get(e.document.uri);
       lastChange.set(e.document.uri, at);
@@ -316,7 +376,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       generation.set(uri, (generation.get(uri) ?? 0) + 1);
-      openedVersion.delete(uri);
+      oversized.delete(uri);
       lastChange.delete(uri);
       validated.delete(uri);
       if (!served(e.document)) return;
@@ -423,6 +483,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   dayTimer.unref();
   connection.onShutdown(() => {
+    shutDown = true;
     clearInterval(dayTimer);
     workspace.dispose();
   });
@@ -465,7 +526,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Language features: the service computes, this layer adapts.
 
   connection.onCompletion(
-    guard('completion', null, async (params) => {
+    request('completion', null, async (params) => {
       const doc = servedDocument(params.textDocument.uri);
       if (!doc) return null;
       return completion(doc.getText(), params.position, { today: await today(), triggerCharacter: params.context?.triggerCharacter });
@@ -473,42 +534,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onHover(
-    guard('hover', null, async (params) => {
+    request('hover', null, async (params) => {
       const doc = servedDocument(params.textDocument.uri);
       return doc ? hover(doc.getText(), params.position, { today: await today() }) : null;
     }),
   );
 
   connection.onDefinition(
-    guard('definition', [], (params) => {
+    request('definition', [], (params) => {
       const doc = servedDocument(params.textDocument.uri);
       return doc ? definition(doc.getText(), params.position, doc.uri) : [];
     }),
   );
 
   connection.onReferences(
-    guard('references', [], (params) => {
+    request('references', [], (params) => {
       const doc = servedDocument(params.textDocument.uri);
       return doc ? references(doc.getText(), params.position, doc.uri, params.context.includeDeclaration) : [];
     }),
   );
 
   connection.onDocumentHighlight(
-    guard('documentHighlight', [], (params) => {
+    request('documentHighlight', [], (params) => {
       const doc = servedDocument(params.textDocument.uri);
       return doc ? documentHighlights(doc.getText(), params.position) : [];
     }),
   );
 
   connection.onPrepareRename(
-    guard('prepareRename', null, (params) => {
+    request('prepareRename', null, (params) => {
       const doc = servedDocument(params.textDocument.uri);
       return doc ? prepareRename(doc.getText(), params.position) : null;
     }),
   );
 
   connection.onRenameRequest(
-    guard('rename', null, (params) => {
+    request('rename', null, (params) => {
       const doc = servedDocument(params.textDocument.uri);
       if (!doc) return null;
       const result = rename(doc.getText(), params.position, params.newName, doc.uri);
@@ -518,7 +579,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', [], async (params) => {
+    request('documentSymbol', [], async (params) => {
       const doc = servedDocument(params.textDocument.uri);
       if (!doc) return [];
       return documentSymbols(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: await today(), config: configOf(doc.uri)?.config });
@@ -526,7 +587,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], async (params) => {
+    request('codeAction', [] as CodeAction[], async (params) => {
       const doc = servedDocument(params.textDocument.uri);
       if (!doc) return [];
       // Fixes come from this server's own validation of the current version, so a quick fix is
@@ -553,7 +614,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Commands: generate the agenda or the status report beside the file, in one workspace edit.
 
   connection.onExecuteCommand(
-    guard('executeCommand', null, async (params) => {
+    request('executeCommand', null, async (params) => {
       const kind = params.command === COMMAND_GENERATE_AGENDA ? 'agenda' : params.command === COMMAND_GENERATE_REPORT ? 'report' : undefined;
       if (!kind) return null;
       const uri = params.arguments?.[0];
@@ -578,7 +639,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     OUTLINE_REQUEST,
-    guard('outline', null as OutlineResult, async (params: OutlineParams): Promise<OutlineResult> => {
+    request('outline', null as OutlineResult, async (params: OutlineParams): Promise<OutlineResult> => {
       const doc = documents.get(params.uri);
       const filePath = uriToPath(params.uri);
       const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
@@ -596,7 +657,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     STARTER_FILE_REQUEST,
-    guard('starterFile', null as StarterFileResult | null, async (params: Partial<StarterFileParams> | null): Promise<StarterFileResult> => {
+    request('starterFile', null as StarterFileResult | null, async (params: Partial<StarterFileParams> | null): Promise<StarterFileResult> => {
       const nonBlank = (key: keyof StarterFileParams): string => {
         const value: unknown = params?.[key];
         if (typeof value !== 'string' || value.trim() === '') throw new ResponseError(ErrorCodes.InvalidParams, `${STARTER_FILE_REQUEST} needs a non-empty '${key}' string`);

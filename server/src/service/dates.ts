@@ -12,16 +12,44 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** `YYYY-MM-DD` of a real calendar date → Day; anything else → undefined. */
-export function parseDay(text: unknown): Day | undefined {
-  if (typeof text !== 'string') return undefined;
+/**
+ * The years a date may have: four digits that read back as written. Date.UTC reads years 0–99 as
+ * 1900–1999, and a year past 9999 is printed as '+010000'.
+ */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
+/**
+ * The latest "today": a year before the last date, so that every date computed from today (a week
+ * or a quarter ahead, the next working day) still has four digits.
+ */
+export const MAX_TODAY = Math.round(Date.UTC(MAX_YEAR - 1, 11, 31) / MS_PER_DAY);
+export const MIN_TODAY = Math.round(Date.UTC(MIN_YEAR, 0, 1) / MS_PER_DAY);
+
+/** Why a YYYY-MM-DD text is not a date, or undefined when it is one. */
+export function dayProblem(text: string): 'shape' | 'calendar' | 'year' | undefined {
   const m = DATE_RE.exec(text);
-  if (!m) return undefined;
+  if (!m) return 'shape';
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'calendar';
+  if (year < MIN_YEAR || year > MAX_YEAR) return 'year';
+  return undefined;
+}
+
+/** `YYYY-MM-DD` of a real calendar date in the years MIN_YEAR–MAX_YEAR → Day; anything else → undefined. */
+export function parseDay(text: unknown): Day | undefined {
+  if (typeof text !== 'string' || dayProblem(text) !== undefined) return undefined;
+  return Math.round(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / MS_PER_DAY);
+}
+
+/** A "today" given as text (`--today`, the reviewDate setting): a Day, or why it cannot be one. */
+export function parseToday(text: string): { day: Day } | { problem: string } {
+  const day = parseDay(text);
+  if (day !== undefined && day >= MIN_TODAY && day <= MAX_TODAY) return { day };
+  if (dayProblem(text) === 'year' || day !== undefined) return { problem: `expected a date from ${formatDay(MIN_TODAY)} to ${formatDay(MAX_TODAY)}` };
+  return { problem: 'expected a real date as YYYY-MM-DD' };
 }
 
 export function formatDay(day: Day): string {

@@ -1,6 +1,7 @@
 // The one parser: YAML text → a document that keeps every node's range, plus the yaml-syntax
 // diagnostics. Everything else (schema, rules, fixes, outline) reads this.
 import {
+  Alias,
   Document,
   isAlias,
   isMap,
@@ -11,7 +12,6 @@ import {
   Pair,
   parseDocument,
   Scalar,
-  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -87,7 +87,7 @@ export class ParsedDocument {
         err instanceof TooLarge
           ? err.values !== undefined
             ? `This file has too many values to check (about ${err.values}; the limit is ${MAX_VALUES}): a partnership file needs far fewer, so split it or remove what does not belong`
-            : `This file is too large to check (${size(err.length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`
+            : tooLargeMessage(err.length)
           : `The YAML could not be parsed: ${errorText(err)}`;
       this.syntaxProblems.push({ message, start: 0, end: 0 });
     }
@@ -112,14 +112,15 @@ export class ParsedDocument {
     let value: unknown;
     if (this.syntaxProblems.length === 0) {
       // Aliases are rare in partnership files: only walk the tree for them when one may exist.
-      const unresolved = text.includes('*') ? findUnresolvedAlias(doc) : undefined;
-      if (unresolved) {
+      const aliases = text.includes('*') ? resolveAliases(doc) : undefined;
+      if (aliases?.unresolved) {
+        const unresolved = aliases.unresolved;
         this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
       } else {
         try {
           value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (err) {
-          const alias = firstAlias(doc);
+          const alias = aliases?.first;
           const start = alias?.range?.[0] ?? 0;
           const end = alias?.range?.[1] ?? 0;
           const message = /alias/i.test(errorText(err))
@@ -266,18 +267,59 @@ function describeYamlError(text: string, code: string, message: string, start: n
   }
 }
 
-function findUnresolvedAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
-  let found: import('yaml').Alias | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      if (node.resolve(doc) === undefined) {
-        found = node;
-        return visit.BREAK;
+/**
+ * Every alias's anchor, found in one walk in yaml's visit() order (the last node with that anchor
+ * before the alias), and the first alias whose anchor is not defined before it. yaml's own
+ * Alias.resolve() searches the document's anchors and aliases for each alias: 10,000 aliases took
+ * seconds. Each alias is given its node here, so toJS() looks nothing up (see pinAlias).
+ */
+function resolveAliases(doc: Document.Parsed): { first?: Alias; unresolved?: Alias } {
+  const latest = new Map<string, Node>();
+  let first: Alias | undefined;
+  let unresolved: Alias | undefined;
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      first ??= node;
+      const target = latest.get(node.source);
+      if (target === undefined) unresolved ??= node;
+      pinAlias(node, target);
+      return;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor && (isScalar(node) || isMap(node) || isSeq(node))) latest.set(anchor, node);
+    if (isMap(node)) {
+      for (const item of node.items) {
+        walk(item.key);
+        walk(item.value);
       }
-      return undefined;
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+    }
+  };
+  walk(doc.contents);
+  return { first, unresolved };
+}
+
+/**
+ * Gives one alias its anchor's node. yaml's resolve() looks the anchor up in the list it finds in
+ * `ctx.aliasResolveCache` (the last node with the anchor before the alias): a list of just the
+ * anchor and the alias gives the same answer at once, and the expansion count (the alias-bomb
+ * limit) is still yaml's. Without a context (yaml's own nested counting) it answers directly.
+ */
+function pinAlias(alias: Alias, target: Node | undefined): void {
+  const resolve = Alias.prototype.resolve;
+  const nodes = target === undefined ? [alias] : [target, alias];
+  Object.defineProperty(alias, 'resolve', {
+    configurable: true,
+    value(this: Alias, doc: Document, ctx?: { aliasResolveCache?: unknown[] }) {
+      if (!ctx) return target;
+      ctx.aliasResolveCache = nodes;
+      return resolve.call(this, doc, ctx as never);
     },
   });
-  return found;
 }
 
 /**
@@ -328,6 +370,11 @@ function duplicateKeys(doc: Document.Parsed): Scalar[] {
   return found;
 }
 
+/** What yaml-syntax says about a text of `length` characters over MAX_TEXT_LENGTH. */
+export function tooLargeMessage(length: number): string {
+  return `This file is too large to check (${size(length)}; the limit is ${size(MAX_TEXT_LENGTH)}): a partnership file needs far less, so split it or remove what does not belong`;
+}
+
 /** "1025 KiB", "20.0 MiB": characters, counted as bytes would be for ASCII text. */
 function size(chars: number): string {
   return chars < 10 * 1048576 ? `${Math.ceil(chars / 1024)} KiB` : `${(chars / 1048576).toFixed(1)} MiB`;
@@ -360,17 +407,6 @@ export function countValues(text: string): number {
   return n;
 }
 
-function firstAlias(doc: Document.Parsed): import('yaml').Alias | undefined {
-  let found: import('yaml').Alias | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 // ---------------------------------------------------------------------------------------------
 // One parse per text: hover, completion, navigation and symbols on an unchanged document share it.
 // A memo of the last text only; it changes no result.
@@ -391,9 +427,23 @@ export function parsedDocument(text: string): ParsedDocument {
 // ---------------------------------------------------------------------------------------------
 // Small accessors over YAML nodes, shared by schema mapping, rules, fixes and the outline.
 
-/** The pair whose key is the scalar `key`, scanning the map once. */
+/** Mappings larger than this get an index of their keys (built once): lookups in them stay constant. */
+const INDEXED_MAP_SIZE = 16;
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+
+/** The first pair whose key is the scalar `key`. */
 export function getPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
   const items = map.items as Pair<Node, Node | null>[];
+  if (items.length > INDEXED_MAP_SIZE) {
+    // A mapping with thousands of (unknown) keys is looked up once per schema error and rule.
+    let index = pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      pairIndex.set(map, index);
+    }
+    return index.get(key);
+  }
   for (let i = 0; i < items.length; i++) {
     const k = items[i].key;
     if (!isScalar(k)) continue;

@@ -55,8 +55,9 @@ export { newDiagnostics } from './subjects';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';
-export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
+export { parseDay, parseToday, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
+export { MAX_TEXT_LENGTH, tooLargeMessage } from './document';
 export { PARTNERSHIP_SCHEMA } from './schema';
 export type { Outline, OutlineLimits, OutlineNode } from './outline';
 

@@ -1,10 +1,10 @@
 // Validation against schemas/partnership.schema.json. The schema is compiled once per process;
 // each Ajv error becomes one diagnostic on the narrowest range, with "did you mean" where it helps.
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import schemaJson from '../../../schemas/partnership.schema.json';
-import { isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
+import { getPair, isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
 import { replaceScalar, yamlString } from './edits';
+import { dayProblem, MAX_YEAR, MIN_YEAR, parseDay } from './dates';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
@@ -20,7 +20,8 @@ export function partnershipValidator(): ValidateFunction {
     // No remote $refs: loadSchema is not set, so only the bundled schema can be referenced.
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object'] });
-    addFormats(ajv, ['date']);
+    // A date is what parseDay reads (every rule reads dates with it): a real day in years 1000–9999.
+    ajv.addFormat('date', { type: 'string', validate: (text: string) => parseDay(text) !== undefined });
     compiled = ajv.compile(schemaJson as object);
   }
   return compiled;
@@ -65,8 +66,8 @@ function describeObject(pd: ParsedDocument, path: string[]): string {
     const noun = SINGULAR[owner] ?? 'item';
     const node = locate(pd.root, path)?.node;
     if (isMap(node)) {
-      const id = node.get('id');
-      if (typeof id === 'string') return `${noun} ${id}`;
+      const id = getPair(node, 'id')?.value;
+      if (isScalar(id) && typeof id.value === 'string') return `${noun} ${id.value}`;
     }
     return noun;
   }
@@ -194,12 +195,15 @@ function mapError(pd: ParsedDocument, e: ErrorObject): SchemaProblem | undefined
     }
     case 'format': {
       const text = shown(e.data);
-      const shaped = /^\d{4}-\d{2}-\d{2}$/.test(text);
+      const problem = dayProblem(text);
       return {
         range: valueRange(pd, path),
-        message: shaped
-          ? `'${text}' is not a real calendar date ('${key}' must be a date YYYY-MM-DD)`
-          : `'${text}' is not a date: '${key}' must be written YYYY-MM-DD`,
+        message:
+          problem === 'year'
+            ? `'${text}' is outside the years ${MIN_YEAR}–${MAX_YEAR} ('${key}' must be a date YYYY-MM-DD with a four-digit year from ${MIN_YEAR})`
+            : problem === 'calendar'
+              ? `'${text}' is not a real calendar date ('${key}' must be a date YYYY-MM-DD)`
+              : `'${text}' is not a date: '${key}' must be written YYYY-MM-DD`,
         fixes: [],
       };
     }

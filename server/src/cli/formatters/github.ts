@@ -1,4 +1,5 @@
 // GitHub Actions workflow commands: one annotation per diagnostic, escaped as @actions/core does.
+import { printable } from '../errors';
 import { portablePath } from '../paths';
 import { oneBased, Report } from '../report';
 import type { Diagnostic } from '../../service';
@@ -24,7 +25,7 @@ export function formatGithub(report: Report): string {
     for (const d of file.diagnostics) {
       const r = oneBased(d);
       const props: [string, string | number][] = [
-        ['file', rel],
+        ['file', printable(rel)],
         ['line', r.line],
         ['col', r.column],
         ['endLine', r.endLine],
@@ -32,7 +33,7 @@ export function formatGithub(report: Report): string {
         ['title', d.code],
       ];
       const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-      lines.push(`::${command(d)} ${properties}::${escapeData(d.message)}`);
+      lines.push(`::${command(d)} ${properties}::${escapeData(printable(d.message))}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

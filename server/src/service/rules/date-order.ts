@@ -10,9 +10,15 @@ function before(ctx: RuleContext, item: Obj, laterKey: string, earlierKey: strin
   ctx.report(item.valueRange(laterKey)!, `${label} ${what} ${formatDay(later)}, before it was ${earlierKey === 'raised' ? 'raised' : 'made'} (${formatDay(earlier)})`);
 }
 
+/**
+ * A day of slack: a file written where the date is already tomorrow (a time zone ahead) is not
+ * "in the future" for a reviewer where it is still today.
+ */
+export const FUTURE_SLACK_DAYS = 1;
+
 function notFuture(ctx: RuleContext, item: Obj | undefined, key: string, label: string): void {
   const day = item?.day(key);
-  if (item === undefined || day === undefined || day <= ctx.today) return;
+  if (item === undefined || day === undefined || day <= ctx.today + FUTURE_SLACK_DAYS) return;
   ctx.report(item.valueRange(key)!, `${label} ${key} ${formatDay(day)} is in the future (today is ${formatDay(ctx.today)})`);
 }
 

@@ -1,7 +1,7 @@
 // A person id used in a reference field that no entry under `people` defines.
 import { flowId, replaceScalar } from '../edits';
 import { personReferences } from '../model';
-import { closest, didYouMean } from '../suggest';
+import { didYouMean, Suggester } from '../suggest';
 import type { Fix } from '../types';
 import { quickFix, Rule, RuleContext } from './rule';
 
@@ -11,9 +11,10 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   check(ctx) {
     const known = ctx.model.personById;
+    const suggester = new Suggester(known.keys());
     for (const { field, ref } of personReferences(ctx)) {
       if (known.has(ref.id) || !ID_PATTERN.test(ref.id)) continue; // malformed ids are the schema's
-      const suggestion = closest(ref.id, known.keys());
+      const suggestion = suggester.closest(ref.id);
       const fixes: Fix[] = suggestion
         ? quickFix(`Change '${ref.id}' to '${suggestion}' (${ctx.model.personName(suggestion)})`, [replaceScalar(ctx.pd, ref.node, flowId(suggestion))], true)
         : [];

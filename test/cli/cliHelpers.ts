@@ -48,7 +48,8 @@ export function readableCliCopy(): string {
 export function runAsNobody(args: readonly string[], cwd: string): RunResult {
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
   if (!setpriv) throw new Error('permission tests as root need setpriv: apt-get install util-linux');
-  fs.chmodSync(cwd, 0o755);
+  // Others may enter and read it (a test may have opened it further: only add).
+  fs.chmodSync(cwd, fs.statSync(cwd).mode | 0o555);
   const r = spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, readableCliCopy(), ...args], {
     cwd,
     encoding: 'utf8',

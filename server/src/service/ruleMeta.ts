@@ -120,6 +120,12 @@ export const RULE_META: readonly RuleMeta[] = [
     short: 'A date contradicts another date.',
     full: 'A due date before the date the commitment was made, a completion before it was made, a response before the concern was raised, or a "last…" date in the future.',
   },
+  {
+    id: 'placeholder',
+    defaultSeverity: Severity.Information,
+    short: 'A value is still a "(replace me)" placeholder.',
+    full: 'The starter file marks every value a person must fill in with "(replace me)": names, the summary, the first goal. A file that still holds one describes an imagined relationship, not the real one.',
+  },
 ];
 
 const byId = new Map(RULE_META.map((m) => [m.id, m]));

@@ -41,6 +41,7 @@ export const RULE_IDS = [
   'relationship-strained',
   'goal-without-metric',
   'date-order',
+  'placeholder',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -200,7 +200,7 @@ describe('cli: check output formats', function () {
         id: 'commitment-overdue',
         shortDescription: { text: 'An open commitment is past its due date.' },
         fullDescription: { text: RULE_META.find((m) => m.id === 'commitment-overdue')!.full },
-        helpUri: ruleDocsUrl('commitment-overdue'),
+        helpUri: `${pathToFileURL(path.resolve(__dirname, '../../../docs/rules')).href}/commitment-overdue.md`, // the pages bundled with the CLI: package.json names no repository
         defaultConfiguration: { level: 'warning' },
       });
       assert.deepStrictEqual(

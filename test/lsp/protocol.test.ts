@@ -15,7 +15,8 @@ import { OUTLINE_MAX_CHILDREN } from '../../server/src/lsp/server';
 import { generatePartnership } from '../../bench/generate';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/lsp/initech.partnership.yaml');
-const DOCS = 'https://github.com/partnership-tools/partnership/blob/main/docs/rules/';
+/** package.json names no repository: rule links point at the pages bundled beside dist/server.js. */
+const DOCS = `${pathToFileURL(path.resolve(__dirname, '../../../docs/rules')).href}/`;
 
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`);
 
@@ -94,6 +95,7 @@ describe('language server over stdio (dist/server.js)', function () {
         ['partnership', `${DOCS}commitment-due-soon.md`],
       ],
     );
+    for (const d of diagnostics) assert.ok(fs.existsSync(new URL(d.codeDescription!.href)), `${d.codeDescription!.href} exists`);
     await client.waitFor('outlinesChanged for the file', () => client.outlinesChanged.find((p) => p.uris?.includes(uri)));
   });
 

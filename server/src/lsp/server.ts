@@ -46,6 +46,7 @@ import {
   starterFile,
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, siblingUri, uriToPath } from './files';
+import { ruleDocsBase } from '../install';
 import {
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
@@ -102,7 +103,8 @@ interface Validated {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  const service = createLanguageService({ fs: nodeFileSystem });
+  const docsBaseUrl = ruleDocsBase();
+  const service = createLanguageService({ fs: nodeFileSystem, docsBaseUrl });
   const documents = new TextDocuments(TextDocument);
 
   let client: ClientCapabilities = {};

@@ -12,12 +12,14 @@ import { validateText } from './validate';
 
 export interface LanguageServiceOptions {
   fs: FileSystem;
+  /** Where rule links point (a folder URL ending in '/'); default DOCS_BASE_URL. */
+  docsBaseUrl?: string;
 }
 
-export function createLanguageService({ fs }: LanguageServiceOptions): LanguageService {
-  const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text) });
+export function createLanguageService({ fs, docsBaseUrl }: LanguageServiceOptions): LanguageService {
+  const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text, docsBaseUrl) });
   return {
-    validate: (text, _path, options) => validateText(text, options),
+    validate: (text, _path, options) => validateText(text, docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
     parseConfig,
     configFor(filePath) {
       const configPath = findConfigFile(filePath, fs);
@@ -30,7 +32,7 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
           code: 'yaml-syntax',
           source: 'partnership',
           message: `Cannot read ${configPath}: check its permissions`,
-          codeDescription: { href: ruleDocsUrl('yaml-syntax') },
+          codeDescription: { href: ruleDocsUrl('yaml-syntax', docsBaseUrl) },
         };
         return { path: configPath, config: defaultConfig(), problems: [problem] };
       }
@@ -44,7 +46,7 @@ export function createLanguageService({ fs }: LanguageServiceOptions): LanguageS
 
 export type { LanguageService, ConfigResult } from './api';
 export * from './types';
-export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL } from './ruleMeta';
+export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';
 export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';

@@ -84,6 +84,8 @@ export interface ValidateOptions {
   /** The calendar date everything is judged against. Never read from the clock below the entry points. */
   today: Day;
   config?: PartnershipConfig;
+  /** Where each diagnostic's rule link points: a folder URL ending in '/', holding `<rule-id>.md` (default DOCS_BASE_URL). */
+  docsBaseUrl?: string;
 }
 
 /** The small slice of the file system the service needs; the CLI, server and tests each supply one. */

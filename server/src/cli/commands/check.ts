@@ -1,4 +1,5 @@
 // `partnership check [paths…]`: validate files, report in a format, exit 0/1/2.
+import { ruleDocsBase } from '../../install';
 import * as path from 'path';
 import { ConfigResult, createLanguageService, Diagnostic } from '../../service';
 import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
@@ -72,7 +73,7 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const configOption = stringOption(args, 'config');
 
   const fs = new NodeFileSystem((p) => `config ${displayPath(p, ctx.cwd)}`);
-  const service = createLanguageService({ fs });
+  const service = createLanguageService({ fs, docsBaseUrl: ruleDocsBase() });
 
   let explicitConfig: ConfigResult | undefined;
   if (configOption !== undefined) {

@@ -32,6 +32,7 @@ import {
   Day,
   dayOfDate,
   definition,
+  formatDay,
   Diagnostic,
   documentHighlights,
   documentSymbols,
@@ -47,9 +48,14 @@ import {
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, siblingUri, uriToPath } from './files';
 import { ruleDocsBase } from '../install';
+import { announceRecord } from './recordUndo';
+import { turnOffRule } from './turnOffRule';
 import {
+  CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
+  COMMAND_TURN_OFF_RULE,
+  InitializationOptions,
   LANGUAGE_ID,
   OUTLINE_REQUEST,
   OutlineParams,
@@ -61,6 +67,8 @@ import {
   STARTER_FILE_REQUEST,
   StarterFileParams,
   StarterFileResult,
+  TODAY_NOTIFICATION,
+  TodayParams,
 } from './protocol';
 
 /**
@@ -108,6 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
 
   let client: ClientCapabilities = {};
+  let clientCommands: string[] = [];
   let canPullConfiguration = false;
   let pushedSettings: PartnershipSettings = {};
   let settingsRequest: Promise<PartnershipSettings> | undefined;
@@ -177,13 +186,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const reviewDate = (await settings()).reviewDate?.trim();
     if (reviewDate) {
       const day = parseDay(reviewDate);
-      if (day !== undefined) return day;
+      if (day !== undefined) return announceToday(day, true);
       if (warnedReviewDate !== reviewDate) {
         warnedReviewDate = reviewDate;
         showMessage(MessageType.Warning, `partnership.reviewDate '${reviewDate}' is not a date YYYY-MM-DD; using today's date.`);
       }
     }
-    return dayOfDate(now());
+    return announceToday(dayOfDate(now()), false);
+  }
+
+  /** Tell the client the day files are judged as of, when it changes (its status bar shows it). */
+  let announcedToday: TodayParams | undefined;
+  function announceToday(day: Day, reviewDate: boolean): Day {
+    const params: TodayParams = { today: formatDay(day), reviewDate };
+    if (params.today !== announcedToday?.today || reviewDate !== announcedToday.reviewDate) {
+      announcedToday = params;
+      void connection.sendNotification(TODAY_NOTIFICATION, params);
+    }
+    return day;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -296,6 +316,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
+    const commands = (params.initializationOptions as InitializationOptions | undefined)?.clientCommands;
+    clientCommands = Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
     canPullConfiguration = client.workspace?.configuration === true;
     return {
       capabilities: {
@@ -311,7 +333,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           codeActionKinds: [CODE_ACTION_KIND.quickFix, CODE_ACTION_KIND.generateAgenda, CODE_ACTION_KIND.generateReport],
           resolveProvider: false,
         },
-        executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT] },
+        executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, COMMAND_TURN_OFF_RULE] },
       },
       serverInfo: { name: 'partnership-language-server', version: serverVersion() },
     };
@@ -319,6 +341,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      // The first line of the log: what runs, on what, as of which day.
+      const day = await today();
+      connection.console.info(`partnership-language-server ${serverVersion()} · Node ${process.version} · today ${formatDay(day)}${announcedToday?.reviewDate ? ' (partnership.reviewDate)' : ''}`);
       if (options.warmUp !== false) warmUp();
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -381,6 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (pushed && typeof pushed === 'object') pushedSettings = pushed;
       settingsRequest = undefined;
       revalidateAll();
+      void today(); // announces a new review date even when no file is open
     }),
   );
 
@@ -489,6 +515,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         only: params.context.only,
         commands: { agenda: COMMAND_GENERATE_AGENDA, report: COMMAND_GENERATE_REPORT },
         version: versioned ? current.version : undefined,
+        ruleCommands: {
+          turnOff: uriToPath(doc.uri) ? COMMAND_TURN_OFF_RULE : undefined,
+          showDocumentation: clientCommands.includes(CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION) ? CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION : undefined,
+        },
       }) as CodeAction[];
     }),
   );
@@ -498,6 +528,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onExecuteCommand(
     guard('executeCommand', null, async (params) => {
+      if (params.command === COMMAND_TURN_OFF_RULE) return turnOff(params.arguments?.[0], params.arguments?.[1]);
       const kind = params.command === COMMAND_GENERATE_AGENDA ? 'agenda' : params.command === COMMAND_GENERATE_REPORT ? 'report' : undefined;
       if (!kind) return null;
       const uri = params.arguments?.[0];
@@ -512,6 +543,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }),
   );
+
+  async function turnOff(fileUri: unknown, ruleId: unknown): Promise<string | null> {
+    const canCreate = client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+    const result = turnOffRule(service, nodeFileSystem, fileUri, ruleId, canCreate, configUris);
+    if (!result.ok) {
+      showMessage(MessageType.Warning, result.message);
+      return null;
+    }
+    const applied = await connection.workspace.applyEdit({ label: `Turn off ${String(ruleId)}`, edit: result.edit });
+    if (!applied.applied) {
+      showMessage(MessageType.Warning, `Turn off ${String(ruleId)}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
+      return null;
+    }
+    return result.configUri;
+  }
 
   async function generate(kind: 'agenda' | 'report', uri: string): Promise<string | null> {
     const filePath = uriToPath(uri);
@@ -548,6 +594,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       showMessage(MessageType.Warning, `${label}: the editor did not apply the edit${result.failureReason ? ` (${result.failureReason})` : ''}.`);
       return null;
     }
+    if (generated.recorded) announceRecord(connection, documents, nodeFileSystem, { uri, path: filePath, before: text, edits: generated.edits, what: generated.recorded });
     return newUri;
   }
 

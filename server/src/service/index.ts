@@ -50,6 +50,7 @@ export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } f
 export type { RuleMeta } from './ruleMeta';
 export { parseDay, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
+export { canTurnOff, setRuleSeverity } from './configEdits';
 export { PARTNERSHIP_SCHEMA } from './schema';
 export type { Outline, OutlineLimits, OutlineNode } from './outline';
 

@@ -102,4 +102,6 @@ export interface GeneratedDocument {
   content: string;
   /** Edits to the partnership file (e.g. the planned reset meeting), keeping its formatting. */
   edits: TextEdit[];
+  /** What the edits record, for a person: "the reset meeting of 2026-11-24". Absent when there are no edits. */
+  recorded?: string;
 }

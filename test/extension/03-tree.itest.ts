@@ -61,7 +61,7 @@ describe('Partnerships view', () => {
     assert.deepStrictEqual(iconOf(item), { id: 'error', color: 'list.errorForeground' });
 
     const [c14] = await api.tree.getChildren(await child(api, commitments, 'Due soon'));
-    assert.strictEqual(api.tree.getTreeItem(c14).description, 'due in 3 days · alee');
+    assert.strictEqual(api.tree.getTreeItem(c14).description, 'due in 3 days · Amir Lee');
     assert.deepStrictEqual(iconOf(api.tree.getTreeItem(c14)), { id: 'clock', color: 'list.warningForeground' });
 
     const [jane] = await api.tree.getChildren(await child(api, northwind, 'People'));

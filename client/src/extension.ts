@@ -4,11 +4,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
+  LANGUAGE_ID,
   OUTLINE_REQUEST,
   OUTLINES_CHANGED_NOTIFICATION,
   type OutlineParams,
   type OutlineResult,
   type OutlinesChangedParams,
+  TODAY_NOTIFICATION,
+  type TodayParams,
 } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
@@ -22,6 +26,8 @@ export interface PartnershipExtensionApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
   tree: PartnershipsTreeProvider;
+  /** "as of 2026-11-23" while partnership.reviewDate overrides today, else "today". */
+  reviewDateStatus: vscode.LanguageStatusItem;
 }
 
 let client: LanguageClient | undefined;
@@ -62,9 +68,38 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
     vscode.workspace.onDidChangeWorkspaceFolders(() => tree.refresh()),
   );
 
+  const reviewDateStatus = vscode.languages.createLanguageStatusItem('partnership.reviewDate', { language: LANGUAGE_ID });
+  reviewDateStatus.name = 'Partnership review date';
+  reviewDateStatus.text = 'today';
+  reviewDateStatus.command = { title: 'Change', command: 'workbench.action.openSettings', arguments: ['partnership.reviewDate'] };
+  context.subscriptions.push(
+    reviewDateStatus,
+    languageClient.onNotification(TODAY_NOTIFICATION, (params: TodayParams) => {
+      reviewDateStatus.text = params.reviewDate ? `as of ${params.today}` : 'today';
+      reviewDateStatus.detail = params.reviewDate ? 'partnership.reviewDate overrides the date' : params.today;
+      reviewDateStatus.severity = params.reviewDate ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    }),
+    vscode.commands.registerCommand(CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION, (ruleId: unknown, href?: unknown) => showRuleDocumentation(context, ruleId, href)),
+  );
+
   registerCommands(context, languageClient, ready, tree);
 
-  return { client: languageClient, ready, tree };
+  return { client: languageClient, ready, tree, reviewDateStatus };
+}
+
+/** The rule's page bundled with the extension, in the Markdown preview; the diagnostic's link otherwise. */
+async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId: unknown, href: unknown): Promise<void> {
+  const page = typeof ruleId === 'string' && /^[a-z-]+$/.test(ruleId) ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`) : undefined;
+  if (page) {
+    try {
+      await vscode.workspace.fs.stat(page);
+      await vscode.commands.executeCommand('markdown.showPreview', page);
+      return;
+    } catch {
+      // not bundled: fall back to the link
+    }
+  }
+  if (typeof href === 'string') await vscode.env.openExternal(vscode.Uri.parse(href));
 }
 
 export async function deactivate(): Promise<void> {

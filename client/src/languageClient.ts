@@ -4,13 +4,22 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/lsp/protocol';
+import {
+  CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
+  COMMAND_GENERATE_AGENDA,
+  COMMAND_GENERATE_REPORT,
+  COMMAND_TURN_OFF_RULE,
+  type InitializationOptions,
+  LANGUAGE_ID,
+  SETTINGS_SECTION,
+} from '../../server/src/lsp/protocol';
 
 /** The client id: VS Code reads the trace level from `partnership.trace.server` because of it. */
 export const CLIENT_ID = 'partnership';
 
 /** Server commands that write files; refused in untrusted workspaces. */
 export const GENERATE_COMMANDS: readonly string[] = [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT];
+export const WRITING_COMMANDS: readonly string[] = [...GENERATE_COMMANDS, COMMAND_TURN_OFF_RULE];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -30,9 +39,23 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.partnershiprc.yaml'),
     },
     outputChannel,
+    initializationOptions: { clientCommands: [CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION] } satisfies InitializationOptions,
     middleware: {
       // Quick fixes ("Generate reset-meeting agenda") reach the server through here too.
       executeCommand: async (command, args, next) => {
+        if (command === COMMAND_TURN_OFF_RULE) {
+          if (!vscode.workspace.isTrusted) {
+            void vscode.window.showWarningMessage('Turning a rule off writes .partnershiprc.yaml, which is disabled in Restricted Mode. Trust this workspace to use it.');
+            return null;
+          }
+          // The config takes effect once on disk (the server reads it there): save what the edit changed.
+          const result = await next(command, args);
+          if (typeof result === 'string') {
+            const config = await vscode.workspace.openTextDocument(vscode.Uri.parse(result));
+            if (config.isDirty) await config.save();
+          }
+          return result;
+        }
         if (GENERATE_COMMANDS.includes(command)) {
           if (!vscode.workspace.isTrusted) {
             void vscode.window.showWarningMessage('Generating documents writes files, which is disabled in Restricted Mode. Trust this workspace to use it.');

@@ -58,13 +58,23 @@ describe('cli: init', function () {
     assert.match(text, /^version: 1$/m);
     assert.match(text, /^ {2}name: "Acme: analytics"$/m);
     assert.match(text, /^ {2}customer: Acme Corp$/m);
-    assert.match(text, /^ {2}since: 2026-11-23$/m);
+    assert.match(text, /^# Started 2026-11-23\. /m);
     const check = run(['check', 'acme.partnership.yaml', '--format', 'json', '--today', TODAY], ws);
     assert.strictEqual(check.status, 0, check.stdout);
     const [file] = JSON.parse(check.stdout) as { errorCount: number; messages: { ruleId: string }[] }[];
     assert.strictEqual(file.errorCount, 0);
-    // What is left says what to do next: get the plan signed off.
-    assert.deepStrictEqual(file.messages.map((m) => m.ruleId), ['communication-plan-unsigned']);
+    // What is left says what to do next: fill in the placeholders, get the plan signed off, report, make contact.
+    assert.deepStrictEqual(file.messages.map((m) => m.ruleId), [
+      'placeholder',
+      'placeholder',
+      'placeholder',
+      'placeholder',
+      'placeholder',
+      'contact-stale',
+      'placeholder',
+      'communication-plan-unsigned',
+      'status-report-overdue',
+    ]);
 
     const again = run(['init', 'acme.partnership.yaml', '--today', TODAY], ws);
     assertOneLineFailure(again, 'partnership: acme.partnership.yaml already exists; not overwriting it');

@@ -57,11 +57,11 @@ describe('Partnerships view', () => {
     const [c12] = await api.tree.getChildren(overdue);
     const item = api.tree.getTreeItem(c12);
     assert.strictEqual(item.label, 'C-12: Pilot the audit dashboard');
-    assert.strictEqual(item.description, '22 days late · alee');
+    assert.strictEqual(item.description, '22 days late · Amir Lee');
     assert.deepStrictEqual(iconOf(item), { id: 'error', color: 'list.errorForeground' });
 
     const [c14] = await api.tree.getChildren(await child(api, commitments, 'Due soon'));
-    assert.strictEqual(api.tree.getTreeItem(c14).description, 'due in 3 days · alee');
+    assert.strictEqual(api.tree.getTreeItem(c14).description, 'due in 3 days · Amir Lee');
     assert.deepStrictEqual(iconOf(api.tree.getTreeItem(c14)), { id: 'clock', color: 'list.warningForeground' });
 
     const [jane] = await api.tree.getChildren(await child(api, northwind, 'People'));

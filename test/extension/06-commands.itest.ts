@@ -57,11 +57,12 @@ describe('commands', () => {
     assert.strictEqual(doc.languageId, 'partnership');
     assert.match(doc.getText(), /^ {2}name: "Globex: data platform"$/m);
     assert.match(doc.getText(), /^ {2}customer: Globex Corporation$/m);
-    assert.match(doc.getText(), new RegExp(`^ {2}since: ${REVIEW_DATE}$`, 'm'), "the server's today: the review date");
-    // Valid format v1: the only finding is what to do next, get the plan signed off.
-    const diagnostics = await waitForDiagnostics(first, (d) => d.length > 0);
+    assert.match(doc.getText(), new RegExp(`^# Started ${REVIEW_DATE}\\. `, 'm'), "the server's today: the review date");
+    // Valid format v1: no error; what is left says what to do first (placeholders, sign-off, first report, first contact).
+    const expected = ['communication-plan-unsigned', 'contact-stale', 'placeholder', 'placeholder', 'placeholder', 'placeholder', 'placeholder', 'placeholder', 'status-report-overdue'];
+    const diagnostics = await waitForDiagnostics(first, (d) => JSON.stringify(d.map(diagnosticCode).sort()) === JSON.stringify(expected));
     assert.deepStrictEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
-    assert.deepStrictEqual(diagnostics.map(diagnosticCode).sort(), ['communication-plan-unsigned']);
+    assert.strictEqual(diagnostics.find((d) => diagnosticCode(d) === 'placeholder')?.severity, vscode.DiagnosticSeverity.Information);
 
     const second = await vscode.commands.executeCommand<vscode.Uri>('partnership.newFile', { name: 'Globex: data platform', customer: 'Someone else' });
     assert.strictEqual(second.toString(), vscode.Uri.joinPath(workspaceFolder(), 'globex-data-platform-2.partnership.yaml').toString());

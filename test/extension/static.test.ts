@@ -82,3 +82,26 @@ describe('extension: snippets', () => {
     assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `sections in order: ${order.join(',')}`);
   });
 });
+
+describe('extension: walkthrough and packaging', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+
+  it('the walkthrough has its four steps, each with a media page that exists and is packaged', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    assert.deepStrictEqual(walkthrough.steps.map((s: { title: string }) => s.title), ['Create a partnership file', 'Read a diagnostic and fix it', 'Generate an agenda', 'Set up CI']);
+    for (const step of walkthrough.steps) assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+    assert.ok(ignore.includes('!media/walkthrough/*.md'));
+    const ours = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    for (const step of walkthrough.steps) {
+      for (const [, command] of (step.description as string).matchAll(/\(command:(partnership\.[\w.]+)\)/g)) assert.ok(ours.has(command), command);
+    }
+  });
+
+  it('the VSIX holds the rule pages (Show documentation opens them) and the extension README, not the repository one', () => {
+    assert.ok(ignore.includes('!docs/rules/*.md'));
+    assert.ok(!ignore.includes('!README.md'), 'the repository README stays out');
+    assert.match(pkg.scripts.package, / --readme-path client\/README\.md\b/);
+    assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')) && ignore.includes('!CHANGELOG.md'));
+  });
+});

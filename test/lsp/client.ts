@@ -15,7 +15,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, ServerOptions } from '../../server/src/lsp/server';
-import { OUTLINES_CHANGED_NOTIFICATION, OutlinesChangedParams } from '../../server/src/lsp/protocol';
+import { OUTLINES_CHANGED_NOTIFICATION, OutlinesChangedParams, TODAY_NOTIFICATION, TodayParams } from '../../server/src/lsp/protocol';
 
 export const SERVER_JS = path.resolve(__dirname, '../../../dist/server.js');
 
@@ -50,6 +50,9 @@ export class TestClient {
   readonly registrations: string[] = [];
   readonly logs: string[] = [];
   readonly messages: string[] = [];
+  readonly todays: TodayParams[] = [];
+  /** How the "user" answers a window/showMessageRequest: the title of an action, or nothing (dismissed). */
+  answer: (message: string, actions: string[]) => string | undefined | Promise<string | undefined> = () => undefined;
   stderr = '';
   settings: Settings;
   private waiters: (() => void)[] = [];
@@ -75,10 +78,15 @@ export class TestClient {
       this.wake();
       return { applied: true };
     });
-    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    connection.onRequest('window/showMessageRequest', async (params: { message: string; actions?: { title: string }[] }) => {
       this.messages.push(params.message);
       this.wake();
-      return null;
+      const title = await this.answer(params.message, (params.actions ?? []).map((a) => a.title));
+      return title === undefined ? null : { title };
+    });
+    connection.onNotification(TODAY_NOTIFICATION, (params: TodayParams) => {
+      this.todays.push(params);
+      this.wake();
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.push(params);
@@ -88,7 +96,10 @@ export class TestClient {
       this.outlinesChanged.push(params);
       this.wake();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.wake();
+    });
     connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.messages.push(params.message);
       this.wake();
@@ -114,12 +125,13 @@ export class TestClient {
     return new TestClient(createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), settings);
   }
 
-  async initialize(rootPath: string, capabilities = CLIENT_CAPABILITIES): Promise<InitializeResult> {
+  async initialize(rootPath: string, capabilities = CLIENT_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: this.child ? process.pid : null,
       rootUri: null,
       workspaceFolders: [{ uri: `file://${rootPath}`, name: 'test' }],
       capabilities,
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -15,7 +15,8 @@ import { OUTLINE_MAX_CHILDREN } from '../../server/src/lsp/server';
 import { generatePartnership } from '../../bench/generate';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/lsp/initech.partnership.yaml');
-const DOCS = 'https://github.com/partnership-tools/partnership/blob/main/docs/rules/';
+/** package.json names no repository: rule links point at the pages bundled beside dist/server.js. */
+const DOCS = `${pathToFileURL(path.resolve(__dirname, '../../../docs/rules')).href}/`;
 
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`);
 
@@ -78,7 +79,7 @@ describe('language server over stdio (dist/server.js)', function () {
       codeActionKinds: ['quickfix', 'source.partnership.generateAgenda', 'source.partnership.generateStatusReport'],
       resolveProvider: false,
     });
-    assert.deepStrictEqual(caps.executeCommandProvider, { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT] });
+    assert.deepStrictEqual(caps.executeCommandProvider, { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, 'partnership.server.turnOffRule'] });
     assert.strictEqual(result.serverInfo?.name, 'partnership-language-server');
     await client.waitFor('watcher registration', () => (client.registrations.includes('workspace/didChangeWatchedFiles') ? true : undefined));
   });
@@ -94,6 +95,7 @@ describe('language server over stdio (dist/server.js)', function () {
         ['partnership', `${DOCS}commitment-due-soon.md`],
       ],
     );
+    for (const d of diagnostics) assert.ok(fs.existsSync(new URL(d.codeDescription!.href)), `${d.codeDescription!.href} exists`);
     await client.waitFor('outlinesChanged for the file', () => client.outlinesChanged.find((p) => p.uris?.includes(uri)));
   });
 
@@ -110,9 +112,11 @@ describe('language server over stdio (dist/server.js)', function () {
         ['quickfix', 'Mark C-7 done today (2026-11-23)'],
         ['quickfix', 'Renegotiate C-7: move due to 2026-11-30 (a week from today) and record it in history'],
         ['quickfix', 'Generate reset-meeting agenda'],
+        ['quickfix', 'Turn off commitment-overdue in .partnershiprc.yaml'],
         ['source.partnership.generateStatusReport', 'Generate status report'],
       ],
     );
+    // Show documentation is a client command: only offered to a client that lists it (VS Code does).
     const markDone = actions[0];
     assert.strictEqual(markDone.isPreferred, true);
     assert.deepStrictEqual(markDone.diagnostics, [overdue]);
@@ -148,7 +152,7 @@ describe('language server over stdio (dist/server.js)', function () {
       range: diagnostics[0].range,
       context: { diagnostics: [diagnostics[0]], only: ['quickfix'] },
     });
-    assert.deepStrictEqual(actions.map((a) => a.title), ["Change 'rnar' to 'rnair' (Ravi Nair)"]);
+    assert.deepStrictEqual(actions.map((a) => a.title), ["Change 'rnar' to 'rnair' (Ravi Nair)", 'Turn off unknown-reference in .partnershiprc.yaml']);
     const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepStrictEqual(brief(await edit(editsAsChanges(change.edits as { range: Diagnostic['range']; newText: string }[]))), [dueSoon()]);
   });

@@ -6,8 +6,8 @@ const text = fixture('initech.partnership.yaml');
 const hoverAt = (t: string, needle: string, delta: number, after?: string) => hover(t, at(t, needle, delta, after), { today: TODAY });
 const value = (t: string, needle: string, delta: number, after?: string) => hoverAt(t, needle, delta, after)?.contents.value;
 
-const DUE_DOC = 'The date by which the promise must be kept. To move it, renegotiate with the person it was promised to and add an entry to `history`.\n\n```yaml\ndue: 2026-11-01\n```';
-const OWNER_DOC = 'The `id` of the person responsible for delivering. An open or in-progress commitment with no owner is flagged: a promise nobody owns tends not to be kept.\n\n```yaml\nowner: alee\n```';
+const DUE_DOC = 'The date by which the promise must be kept. To move it, renegotiate with the person it was promised to and add an entry to `history`.\n\nExample:\n\n```yaml\ndue: 2026-11-01\n```';
+const OWNER_DOC = 'The `id` of the person responsible for delivering. An open or in-progress commitment with no owner is flagged: a promise nobody owns tends not to be kept.\n\nExample:\n\n```yaml\nowner: alee\n```';
 
 describe('hover', () => {
   it("on a key shows the field's documentation, over the key", () => {
@@ -54,7 +54,7 @@ describe('hover', () => {
     const v = value(text, 'mwaddams]', 2, 'audience:');
     assert.strictEqual(
       v,
-      "**Milton Waddams** (`mwaddams`) — Claims Operations Lead, customer side (Initech Insurance)\n\n---\n\nWho receives the report, as a list of person ids. Include the customer's decision makers, not only the day-to-day contacts.\n\n```yaml\naudience: [jdoe]\n```",
+      "**Milton Waddams** (`mwaddams`) — Claims Operations Lead, customer side (Initech Insurance)\n\n---\n\nWho receives the report, as a list of person ids. Include the customer's decision makers, not only the day-to-day contacts.\n\nExample:\n\n```yaml\naudience: [jdoe]\n```",
     );
   });
 

@@ -44,3 +44,27 @@ describe('outline limits (the tree view of a huge file)', () => {
     assert.deepStrictEqual(find(limited.root, 'goals'), find(full.root, 'goals'));
   });
 });
+
+describe('outline wording (what the tree view shows)', () => {
+  const concerns = (extra: string[]) => {
+    const withConcerns = text.replace('\nhealth:', `\n${extra.join('\n')}\n\nhealth:`);
+    return find(service.outline(withConcerns, '/work/initech.partnership.yaml', { today: TODAY }).root, 'concerns');
+  };
+
+  it('the Concerns group says how long the open concerns went unanswered', () => {
+    assert.strictEqual(find(service.outline(text, '/work/initech.partnership.yaml', { today: TODAY }).root, 'concerns').detail, '1 open', 'K-1 has a response');
+    const one = concerns(['  - id: K-2', '    summary: Invoices list the wrong cost centre', '    raised: 2026-10-30', '    status: open']);
+    assert.strictEqual(one.detail, '2 open · unanswered for 24 days');
+    assert.deepStrictEqual(one.children!.map((c) => c.detail), ['open · high · open 13 days', 'open · unanswered for 24 days']);
+    const two = concerns(['  - id: K-2', '    summary: Invoices list the wrong cost centre', '    raised: 2026-10-30', '    status: open', '  - id: K-3', '    summary: No demo since October', '    raised: 2026-11-20', '    status: open', '  - id: K-4', '    summary: Undated', '    status: open']);
+    assert.strictEqual(two.detail, '4 open · 2 unanswered, the oldest for 24 days');
+    assert.deepStrictEqual(two.children!.map((c) => c.detail), ['open · high · open 13 days', 'open · unanswered for 24 days', 'open · unanswered for 3 days', 'open · no response']);
+  });
+
+  it("a commitment's detail names its owner as the view does, not by id", () => {
+    const outline = service.outline(text, '/work/initech.partnership.yaml', { today: TODAY });
+    assert.strictEqual(find(outline.root, 'commitments/C-7').detail, '22 days late · Ravi Nair');
+    const unknownOwner = service.outline(text.replace('owner: rnair', 'owner: nobody'), '/work/initech.partnership.yaml', { today: TODAY });
+    assert.strictEqual(find(unknownOwner.root, 'commitments/C-7').detail, '22 days late · nobody', 'an unknown id is shown as written');
+  });
+});

@@ -25,20 +25,32 @@ describe('service: starter file', () => {
     assert.strictEqual(text, fs.readFileSync(GOLDEN, 'utf8'), 'starter.golden.yaml differs (UPDATE_GOLDEN=1 to rewrite, then read the diff)');
   });
 
-  it('checks without errors; the one finding says what to do next: get the plan signed off', () => {
+  it('checks without errors; the findings say what to do first: fill in the placeholders, get the plan signed off, report, make contact', () => {
     const text = starterFile({ name: 'Globex: data platform', customer: 'Globex Corporation', today: day(TODAY) });
     assert.deepStrictEqual(checkShown(text, TODAY), [
-      '38:1-38:14 communication-plan-unsigned warning Nobody at Globex Corporation has signed off the communication plan: agree it with a customer decision maker and record signedOff',
+      "11:12-11:71 placeholder information 'What we are building together, in one sentence (replace me)' is a placeholder: replace it with the real value",
+      "17:16-17:75 placeholder information 'The outcome the customer wants, in their words (replace me)' is a placeholder: replace it with the real value",
+      "18:13-18:54 placeholder information 'how the customer measures it (replace me)' is a placeholder: replace it with the real value",
+      "19:13-19:55 placeholder information 'the number that means success (replace me)' is a placeholder: replace it with the real value",
+      "25:11-25:37 placeholder information 'Customer lead (replace me)' is a placeholder: replace it with the real value",
+      '30:19-30:26 contact-stale information Customer lead (replace me) should be contacted monthly, but no lastContact is recorded',
+      "34:11-34:37 placeholder information 'Our tech lead (replace me)' is a placeholder: replace it with the real value",
+      '39:1-39:14 communication-plan-unsigned warning Nobody at Globex Corporation has signed off the communication plan: agree it with a customer decision maker and record signedOff',
+      '40:3-40:15 status-report-overdue warning No weekly status report has been sent yet (no lastSent recorded)',
     ]);
   });
 
-  it('is dated today wherever it records a date', () => {
+  it('claims nothing that has not happened: no health, meeting, contact, report or start date, only the day it was started in a comment', () => {
     const text = starterFile({ name: 'Acme', customer: 'Acme Corp', today: day('2027-01-05') });
     const dated = text.split('\n').filter((line) => /\d{4}-\d{2}-\d{2}/.test(line));
-    assert.deepStrictEqual(
-      dated.map((line) => line.trim()),
-      ['since: 2027-01-05', 'lastContact: 2027-01-05', 'lastSent: 2027-01-05', 'lastHeld: 2027-01-05', 'assessed: 2027-01-05', '- date: 2027-01-05'],
-    );
+    assert.deepStrictEqual(dated, ['# Started 2027-01-05. Update it after every meeting and whenever a promise is made;']);
+    const value = parse(text) as Record<string, unknown>;
+    assert.deepStrictEqual([value.health, value.meetings], [undefined, []]);
+  });
+
+  it('each placeholder filled in, the placeholder findings are gone', () => {
+    const text = starterFile({ name: 'Acme', customer: 'Acme Corp', today: day(TODAY) }).replace(/ \(replace me\)/g, '');
+    assert.deepStrictEqual(check(text, TODAY).filter((d) => d.code === 'placeholder'), []);
   });
 
   it('writes names as typed: plain when that reads back the same, quoted otherwise', () => {
@@ -105,7 +117,7 @@ describe('service: starter file', () => {
         const text = starterFile({ name, customer, today: day(TODAY) });
         assert.deepStrictEqual(readBack(text), { name, customer });
         assert.deepStrictEqual(check(text, TODAY).filter((d) => d.severity === 1), []);
-        assert.strictEqual(text.split('\n')[1], '# Update it after every meeting and whenever a promise is made; `partnership check` and the');
+        assert.strictEqual(text.split('\n')[1], '# Started 2026-11-23. Update it after every meeting and whenever a promise is made;');
       }),
       { numRuns: 100, seed: 20261123 },
     );

@@ -40,6 +40,27 @@ describe('yaml-syntax and text encodings', () => {
     ]);
   });
 
+  it('a list or mapping used as a key is a yaml-syntax error on the key, and nothing is printed on stderr', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      assert.deepStrictEqual(checkShown(withLines({ 46: '    ? [summary]', 47: '    : Pilot the audit dashboard' })), [
+        "46:7-46:16 yaml-syntax error A list cannot be a key: keys are names, such as 'due' or 'status'",
+      ]);
+      assert.deepStrictEqual(checkShown(withLines({ 46: '    ? {summary: x}', 47: '    : Pilot the audit dashboard' })), [
+        "46:7-46:19 yaml-syntax error A mapping cannot be a key: keys are names, such as 'due' or 'status'",
+      ]);
+      assert.deepStrictEqual(checkShown(withLines({ 40: '  escalation: &leads [mkhan]', 41: ['  *leads : x', '  signedOff:'] })), [
+        "41:3-41:9 yaml-syntax error A list cannot be a key: keys are names, such as 'due' or 'status'",
+      ]);
+      await new Promise((resolve) => setImmediate(resolve)); // process warnings are emitted on the next tick
+    } finally {
+      process.off('warning', listen);
+    }
+    assert.deepStrictEqual(warnings, []);
+  });
+
   it('an alias bomb is stopped with a clear diagnostic', () => {
     const bomb = yaml(
       'version: 1',

@@ -76,7 +76,7 @@ describe('the workbench, as a person sees it', function () {
     await northwind.click(); // expands it; Commitments and Overdue open by themselves
     const c12 = sidebar.locator('.monaco-list-row', { hasText: 'C-12: Pilot the audit dashboard' });
     await c12.waitFor({ state: 'visible', timeout: 20_000 });
-    assert.match(await c12.innerText(), /22 days late · alee/);
+    assert.match(await c12.innerText(), /22 days late · Amir Lee/);
     await c12.click();
     await page.locator('.statusbar', { hasText: '(4 selected)' }).waitFor({ state: 'visible', timeout: 10_000 });
 

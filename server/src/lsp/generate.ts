@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../node/names';
 import { applyTextEdits } from '../node/textEdits';
 import { assertReplaceable, lock, releaseLock, removeQuietly, replaceIfUnchanged, writeTarget } from '../node/safeFiles';
-import { Day, GENERATE_TITLES, GeneratedDocument, LanguageService } from '../service';
+import { Day, GENERATE_TITLES, GeneratedDocument, LanguageService, TextEdit } from '../service';
 import { MAX_READ_BYTES, pathToUri, siblingUri, uriToPath } from './files';
 
 export type GenerateKind = 'agenda' | 'report';
@@ -25,6 +25,8 @@ export interface GenerateContext {
   workspaceFolders: readonly string[];
   today: Day;
   showMessage(type: MessageType, message: string): void;
+  /** Called once a record is in the partnership file (the editor applied it, or it was written). */
+  onRecorded?(record: { uri: string; path: string; before: string; edits: TextEdit[]; what: string }): void;
 }
 
 /** Attempts before giving up when a file that is not open keeps changing under us. */
@@ -77,7 +79,8 @@ function generated(ctx: GenerateContext, kind: GenerateKind, text: string, fileP
 /** The editor holds the text: one workspace edit, which the editor refuses once its text has moved on. */
 async function generateForOpenDocument(ctx: GenerateContext, kind: GenerateKind, uri: string, filePath: string, doc: TextDocument): Promise<string | null> {
   const { client, connection } = ctx;
-  const result = generated(ctx, kind, doc.getText(), filePath);
+  const before = doc.getText();
+  const result = generated(ctx, kind, before, filePath);
   const newUri = siblingUri(uri, result.path);
   const yamlEdit = result.edits.length > 0 ? TextDocumentEdit.create({ uri, version: doc.version }, result.edits) : undefined;
   const label = GENERATE_TITLES[kind];
@@ -112,6 +115,7 @@ async function generateForOpenDocument(ctx: GenerateContext, kind: GenerateKind,
     ctx.showMessage(MessageType.Warning, `${label}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
     return null;
   }
+  if (yamlEdit && result.recorded) ctx.onRecorded?.({ uri, path: filePath, before, edits: result.edits, what: result.recorded });
   return newUri;
 }
 
@@ -138,7 +142,10 @@ async function generateOnDisk(ctx: GenerateContext, kind: GenerateKind, filePath
         removeQuietly(result.path);
         throw err;
       }
-      if (replaced) return pathToUri(result.path);
+      if (replaced) {
+        if (result.recorded) ctx.onRecorded?.({ uri: pathToUri(filePath), path: filePath, before: text, edits: result.edits, what: result.recorded });
+        return pathToUri(result.path);
+      }
       removeQuietly(result.path); // the file changed meanwhile: start again from its new text
     }
     throw new Error(`${shown} kept changing while the ${kind === 'agenda' ? 'agenda' : 'report'} was generated; nothing was written`);

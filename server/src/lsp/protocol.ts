@@ -53,6 +53,36 @@ export interface OutlinesChangedParams {
 export const COMMAND_GENERATE_AGENDA = 'partnership.server.generateAgenda';
 export const COMMAND_GENERATE_REPORT = 'partnership.server.generateStatusReport';
 
+/**
+ * Command the server executes: turn a rule off in the `.partnershiprc.yaml` nearest to a file
+ * (arguments: the partnership file's URI, the rule id). It creates the config beside the file when
+ * none applies, else edits the nearest one keeping its formatting, through workspace/applyEdit.
+ * The result is the config file's URI, or null when nothing was done (the server says why).
+ */
+export const COMMAND_TURN_OFF_RULE = 'partnership.server.turnOffRule';
+
+/**
+ * A client-side command the server may put in code actions ("Show documentation for <rule>",
+ * arguments: the rule id, the diagnostic's link) when the client lists it in
+ * `initializationOptions.clientCommands`. VS Code opens the bundled page in the Markdown preview.
+ */
+export const CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION = 'partnership.showRuleDocumentation';
+export interface InitializationOptions {
+  clientCommands?: string[];
+}
+
+/**
+ * Notification from the server: the day it judges files as of, whenever that changes (start-up,
+ * a new `partnership.reviewDate`, midnight). `reviewDate` is true when the setting overrides the
+ * local date.
+ */
+export const TODAY_NOTIFICATION = 'partnership/today';
+export interface TodayParams {
+  /** YYYY-MM-DD */
+  today: string;
+  reviewDate: boolean;
+}
+
 /** Settings section read by the server via workspace/configuration. */
 export const SETTINGS_SECTION = 'partnership';
 export interface PartnershipSettings {

@@ -32,6 +32,7 @@ import {
   Day,
   dayOfDate,
   definition,
+  formatDay,
   Diagnostic,
   documentHighlights,
   documentSymbols,
@@ -51,9 +52,15 @@ import {
 } from '../service';
 import { isConfigFile, nodeFileSystem, pathToUri, uriToPath } from './files';
 import { generateDocument, GenerateKind } from './generate';
+import { ruleDocsBase } from '../install';
+import { announceRecord } from './recordUndo';
+import { turnOffRule } from './turnOffRule';
 import {
+  CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
+  COMMAND_TURN_OFF_RULE,
+  InitializationOptions,
   LANGUAGE_ID,
   OUTLINE_REQUEST,
   OutlineParams,
@@ -66,6 +73,8 @@ import {
   STARTER_FILE_REQUEST,
   StarterFileParams,
   StarterFileResult,
+  TODAY_NOTIFICATION,
+  TodayParams,
 } from './protocol';
 import { WorkspaceValidator } from './workspaceValidation';
 
@@ -113,7 +122,8 @@ interface Validated {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  const service = createLanguageService({ fs: nodeFileSystem, home: options.home ?? homedir() });
+  const docsBaseUrl = ruleDocsBase();
+  const service = createLanguageService({ fs: nodeFileSystem, home: options.home ?? homedir(), docsBaseUrl });
   /**
    * Documents over the size limit, with their length: they are kept empty (a 100 MB text is not
    * copied, split into lines or parsed) and get one diagnostic, until a full text within the limit
@@ -145,6 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   let client: ClientCapabilities = {};
+  let clientCommands: string[] = [];
   let canPullConfiguration = false;
   let pushedSettings: PartnershipSettings = {};
   let settingsRequest: Promise<PartnershipSettings> | undefined;
@@ -231,14 +242,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const reviewDate = typeof setting === 'string' ? setting.trim() : setting === undefined || setting === null ? '' : setting;
     if (reviewDate !== '') {
       const parsed = typeof reviewDate === 'string' ? parseToday(reviewDate) : { problem: 'expected a text YYYY-MM-DD' };
-      if ('day' in parsed) return parsed.day;
+      if ('day' in parsed) return announceToday(parsed.day, true);
       const shown = typeof reviewDate === 'string' ? `'${reviewDate}'` : `${JSON.stringify(reviewDate) ?? String(reviewDate)} (a ${typeof reviewDate})`;
       if (warnedReviewDate !== shown) {
         warnedReviewDate = shown;
         showMessage(MessageType.Warning, `partnership.reviewDate ${shown} is not valid: ${parsed.problem}; using today's date.`);
       }
     }
-    return dayOfDate(now());
+    return announceToday(dayOfDate(now()), false);
+  }
+
+  /** Tell the client the day files are judged as of, when it changes (its status bar shows it). */
+  let announcedToday: TodayParams | undefined;
+  function announceToday(day: Day, reviewDate: boolean): Day {
+    const params: TodayParams = { today: formatDay(day), reviewDate };
+    if (params.today !== announcedToday?.today || reviewDate !== announcedToday.reviewDate) {
+      announcedToday = params;
+      void connection.sendNotification(TODAY_NOTIFICATION, params);
+    }
+    return day;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -394,6 +416,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     workspaceFolders = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (workspaceFolders.length === 0 && params.rootPath) workspaceFolders = [params.rootPath];
+    const commands = (params.initializationOptions as InitializationOptions | undefined)?.clientCommands;
+    clientCommands = Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
     canPullConfiguration = client.workspace?.configuration === true;
     workspace.setFolders(workspaceFolders);
     return {
@@ -410,7 +434,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           codeActionKinds: [CODE_ACTION_KIND.quickFix, CODE_ACTION_KIND.generateAgenda, CODE_ACTION_KIND.generateReport],
           resolveProvider: false,
         },
-        executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT] },
+        executeCommandProvider: { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, COMMAND_TURN_OFF_RULE] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'partnership-language-server', version: serverVersion() },
@@ -419,6 +443,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guard('initialized', undefined, async () => {
+      // The first line of the log: what runs, on what, as of which day.
+      const day = await today();
+      connection.console.info(`partnership-language-server ${serverVersion()} · Node ${process.version} · today ${formatDay(day)}${announcedToday?.reviewDate ? ' (partnership.reviewDate)' : ''}`);
       if (options.warmUp !== false) warmUp();
       if (client.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -496,6 +523,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const doc of documents.all()) if (served(doc)) schedule(doc.uri, 0, false);
       outlinesChanged(undefined);
       void workspace.settingsChanged().catch((err: unknown) => logError('workspace validation', err));
+      void today(); // announces a new review date even when no file is open
     }),
   );
 
@@ -606,6 +634,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         only: params.context.only,
         commands: { agenda: COMMAND_GENERATE_AGENDA, report: COMMAND_GENERATE_REPORT },
         version: versioned ? current.version : undefined,
+        ruleCommands: {
+          turnOff: uriToPath(doc.uri) ? COMMAND_TURN_OFF_RULE : undefined,
+          showDocumentation: clientCommands.includes(CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION) ? CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION : undefined,
+        },
       }) as CodeAction[];
     }),
   );
@@ -615,6 +647,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onExecuteCommand(
     request('executeCommand', null, async (params) => {
+      if (params.command === COMMAND_TURN_OFF_RULE) return turnOff(params.arguments?.[0], params.arguments?.[1]);
       const kind = params.command === COMMAND_GENERATE_AGENDA ? 'agenda' : params.command === COMMAND_GENERATE_REPORT ? 'report' : undefined;
       if (!kind) return null;
       const uri = params.arguments?.[0];
@@ -630,8 +663,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  async function turnOff(fileUri: unknown, ruleId: unknown): Promise<string | null> {
+    const canCreate = client.workspace?.workspaceEdit?.documentChanges === true && (client.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+    const result = turnOffRule(service, nodeFileSystem, fileUri, ruleId, canCreate, configUris);
+    if (!result.ok) {
+      showMessage(MessageType.Warning, result.message);
+      return null;
+    }
+    const applied = await connection.workspace.applyEdit({ label: `Turn off ${String(ruleId)}`, edit: result.edit });
+    if (!applied.applied) {
+      showMessage(MessageType.Warning, `Turn off ${String(ruleId)}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
+      return null;
+    }
+    return result.configUri;
+  }
+
   async function generate(kind: GenerateKind, uri: string): Promise<string | null> {
-    return generateDocument({ connection, documents, service, client, workspaceFolders, today: await today(), showMessage }, kind, uri);
+    return generateDocument(
+      { connection, documents, service, client, workspaceFolders, today: await today(), showMessage, onRecorded: (r) => announceRecord(connection, documents, nodeFileSystem, r) },
+      kind,
+      uri,
+    );
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 // Code actions from the fixes the validator attached to each diagnostic (`data.fixes`), so no
 // rule runs twice: text fixes become quick fixes tied to their diagnostic, "generate" fixes become
 // commands the server executes. The two generators are also offered as source actions anywhere.
-import type { Diagnostic, Fix, Range, TextEdit } from './types';
+import { CONFIG_FILE_NAME } from './config';
+import { canTurnOff } from './configEdits';
+import { RULE_IDS, type Diagnostic, type Fix, type Range, type RuleId, type TextEdit } from './types';
 
 export const CODE_ACTION_KIND = {
   quickFix: 'quickfix',
@@ -21,6 +23,7 @@ export interface ContextDiagnostic {
   code?: string | number;
   source?: string;
   severity?: number;
+  codeDescription?: { href?: unknown };
   data?: unknown;
 }
 
@@ -53,6 +56,12 @@ export interface CodeActionParams {
   commands: { agenda: string; report: string };
   /** The document version the edits were computed for: edits become versioned `documentChanges`. */
   version?: number;
+  /**
+   * Commands for the actions every diagnostic gets, as ESLint's extension offers them: turn its
+   * rule off in the nearest `.partnershiprc.yaml` (arguments: the file's URI, the rule id) and show
+   * the rule's page (arguments: the rule id, the diagnostic's link). Absent: not offered.
+   */
+  ruleCommands?: { turnOff?: string; showDocumentation?: string };
 }
 
 function isRange(r: unknown): r is Range {
@@ -106,6 +115,7 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
       }
     }
   }
+  if (wanted(CODE_ACTION_KIND.quickFix, params.only)) actions.push(...ruleActions(params));
   if (wanted(CODE_ACTION_KIND.generateAgenda, params.only) && !offered.has('agenda')) {
     actions.push({ title: GENERATE_TITLES.agenda, kind: CODE_ACTION_KIND.generateAgenda, command: command('agenda') });
   }
@@ -113,4 +123,26 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
     actions.push({ title: GENERATE_TITLES.report, kind: CODE_ACTION_KIND.generateReport, command: command('report') });
   }
   return actions;
+}
+
+/** "Turn off <rule> in .partnershiprc.yaml" and "Show documentation for <rule>", once per rule, after the fixes. */
+function ruleActions(params: CodeActionParams): CodeAction[] {
+  const { turnOff, showDocumentation } = params.ruleCommands ?? {};
+  const turnOffs: CodeAction[] = [];
+  const docs: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const diagnostic of params.diagnostics) {
+    if (diagnostic.source !== undefined && diagnostic.source !== 'partnership') continue;
+    const id = diagnostic.code;
+    if (typeof id !== 'string' || !(RULE_IDS as readonly string[]).includes(id) || seen.has(id)) continue;
+    seen.add(id);
+    if (turnOff && canTurnOff(id as RuleId)) {
+      turnOffs.push({ title: `Turn off ${id} in ${CONFIG_FILE_NAME}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic], command: { title: `Turn off ${id}`, command: turnOff, arguments: [params.uri, id] } });
+    }
+    if (showDocumentation) {
+      const href = diagnostic.codeDescription?.href;
+      docs.push({ title: `Show documentation for ${id}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${id}`, command: showDocumentation, arguments: typeof href === 'string' ? [id, href] : [id] } });
+    }
+  }
+  return [...turnOffs, ...docs];
 }

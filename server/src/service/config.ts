@@ -28,14 +28,15 @@ export interface ParsedConfig {
   problems: Diagnostic[];
 }
 
-function problem(range: Range, message: string, code: RuleId): Diagnostic {
-  return { range, severity: Severity.Error, code, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(code) } };
+function problemAt(range: Range, message: string, code: RuleId, docsBaseUrl?: string): Diagnostic {
+  return { range, severity: Severity.Error, code, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(code, docsBaseUrl) } };
 }
 
 /** Parse and check a config file's text. Valid parts apply even when other parts are reported. */
-export function parseConfigText(text: string): ParsedConfig {
+export function parseConfigText(text: string, docsBaseUrl?: string): ParsedConfig {
   const config = defaultConfig();
   const problems: Diagnostic[] = [];
+  const problem = (range: Range, message: string, code: RuleId) => problemAt(range, message, code, docsBaseUrl);
   const pd = new ParsedDocument(text.replace(/^\uFEFF/, ''));
   if (pd.syntaxProblems.length > 0) {
     for (const p of pd.syntaxProblems) problems.push(problem(pd.range(p.start, p.end), p.message, 'yaml-syntax'));

@@ -14,6 +14,7 @@ import {
   Scalar,
   YAMLMap,
   YAMLSeq,
+  visit,
 } from 'yaml';
 import { fastParseDocument } from './fastParse';
 import { reparse } from './reparse';
@@ -113,9 +114,14 @@ export class ParsedDocument {
     if (this.syntaxProblems.length === 0) {
       // Aliases are rare in partnership files: only walk the tree for them when one may exist.
       const aliases = text.includes('*') ? resolveAliases(doc) : undefined;
-      if (aliases?.unresolved) {
-        const unresolved = aliases.unresolved;
+      const unresolved = aliases?.unresolved;
+      // A list or mapping as a key has no plain value (yaml would stringify it, with a warning on stderr).
+      const collectionKey = unresolved || !/[?[{*]/.test(text) ? undefined : findCollectionKey(doc);
+      if (unresolved) {
         this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
+      } else if (collectionKey) {
+        const [start, end] = collectionKey.range ?? [0, 0];
+        this.syntaxProblems.push({ message: `A ${isSeq(collectionKey.resolved) ? 'list' : 'mapping'} cannot be a key: keys are names, such as 'due' or 'status'`, start, end });
       } else {
         try {
           value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -320,6 +326,23 @@ function pinAlias(alias: Alias, target: Node | undefined): void {
       return resolve.call(this, doc, ctx as never);
     },
   });
+}
+
+/** The first mapping key that is (or is an alias of) a list or a mapping. */
+function findCollectionKey(doc: Document.Parsed): { range: Node['range']; resolved: unknown } | undefined {
+  let found: { range: Node['range']; resolved: unknown } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      const resolved = isAlias(key) ? key.resolve(doc) : key;
+      if (isMap(resolved) || isSeq(resolved)) {
+        found = { range: (key as Node).range, resolved };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**

@@ -16,12 +16,14 @@ export interface LanguageServiceOptions {
   fs: FileSystem;
   /** The user's home folder: the config lookup stops there (and at the repository root). */
   home?: string;
+  /** Where rule links point (a folder URL ending in '/'); default DOCS_BASE_URL. */
+  docsBaseUrl?: string;
 }
 
-export function createLanguageService({ fs, home }: LanguageServiceOptions): LanguageService {
-  const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text) });
+export function createLanguageService({ fs, home, docsBaseUrl }: LanguageServiceOptions): LanguageService {
+  const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text, docsBaseUrl) });
   return {
-    validate: (text, _path, options) => validateText(text, options),
+    validate: (text, _path, options) => validateText(text, docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
     parseConfig,
     configFor(filePath) {
       const { path: configPath, ignored } = findConfigFile(filePath, fs, home);
@@ -35,7 +37,7 @@ export function createLanguageService({ fs, home }: LanguageServiceOptions): Lan
           code: 'yaml-syntax',
           source: 'partnership',
           message: `Cannot read ${configPath}: check its permissions`,
-          codeDescription: { href: ruleDocsUrl('yaml-syntax') },
+          codeDescription: { href: ruleDocsUrl('yaml-syntax', docsBaseUrl) },
         };
         return { path: configPath, config: defaultConfig(), problems: [problem], ...skipped };
       }
@@ -53,11 +55,12 @@ export function createLanguageService({ fs, home }: LanguageServiceOptions): Lan
 export type { LanguageService, ConfigResult, RelationshipChange } from './api';
 export { newDiagnostics } from './subjects';
 export * from './types';
-export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL } from './ruleMeta';
+export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';
 export { parseDay, parseToday, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
 export { MAX_TEXT_LENGTH, tooLargeMessage } from './document';
+export { canTurnOff, setRuleSeverity } from './configEdits';
 export { PARTNERSHIP_SCHEMA } from './schema';
 export type { Outline, OutlineLimits, OutlineNode } from './outline';
 

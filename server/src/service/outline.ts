@@ -6,6 +6,7 @@ import type { ParsedDocument } from './document';
 import { Obj, PartnershipModel } from './model';
 import type { Day, Range, ValidateOptions } from './types';
 import { defaultConfig } from './config';
+import { daysUnanswered } from './rules/concern-unanswered';
 
 export type OutlineKind =
   | 'partnership'
@@ -96,9 +97,9 @@ export function commitmentState(c: Obj, today: Day, dueSoonDays: number): Commit
   return 'open';
 }
 
-function commitmentDetail(c: Obj, state: CommitmentState | undefined, today: Day): string {
+function commitmentDetail(c: Obj, state: CommitmentState | undefined, today: Day, model: PartnershipModel): string {
   const due = c.day('due');
-  const owner = c.str('owner') ?? 'no owner';
+  const owner = model.personName(c.str('owner')) ?? 'no owner';
   let when = '';
   if (due !== undefined) {
     if (state === 'overdue') when = `${plural(today - due, 'day')} late`;
@@ -219,7 +220,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
       const buckets: Record<string, OutlineNode[]> = { overdue: [], 'due-soon': [], open: [], done: [] };
       model.commitments.forEach((c, i) => {
         const state = commitmentState(c, today, dueSoonDays);
-        const node = itemNode('commitment', 'commitments', c, i, `${c.str('id') ?? 'Commitment'}: ${c.str('summary') ?? ''}`.trim(), commitmentDetail(c, state, today));
+        const node = itemNode('commitment', 'commitments', c, i, `${c.str('id') ?? 'Commitment'}: ${c.str('summary') ?? ''}`.trim(), commitmentDetail(c, state, today, model));
         node.state = state;
         const bucket = state === 'dropped' || state === 'done' ? 'done' : state ?? 'open';
         buckets[bucket].push(node);
@@ -238,17 +239,23 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
     }
 
     if (model.concerns.length > 0) {
+      const unanswered: number[] = [];
       const concerns = model.concerns.map((k, i) => {
         const raised = k.day('raised');
         const status = k.str('status');
         if (status === 'open') counts.openConcerns++;
-        const bits = [status, k.str('severity'), status === 'open' && raised !== undefined ? `open ${plural(today - raised, 'day')}` : undefined];
-        if (status === 'open' && !k.has('response')) bits.push('no response');
+        const silence = daysUnanswered(k, today);
+        if (silence !== undefined) unanswered.push(silence);
+        const age = silence !== undefined ? `unanswered for ${plural(silence, 'day')}` : status === 'open' && raised !== undefined ? `open ${plural(today - raised, 'day')}` : undefined;
+        const bits = [status, k.str('severity'), age];
+        if (status === 'open' && raised === undefined && !k.has('response')) bits.push('no response');
         const node = itemNode('concern', 'concerns', k, i, `${k.str('id') ?? 'Concern'}: ${k.str('summary') ?? ''}`.trim(), bits.filter(Boolean).join(' · '));
         node.state = status;
         return node;
       });
-      children.push(group('concerns', 'Concerns', concerns, sectionRange('concerns'), counts.openConcerns > 0 ? `${counts.openConcerns} open` : String(concerns.length), limits));
+      const oldest = Math.max(...unanswered);
+      const silence = unanswered.length === 0 ? '' : unanswered.length === 1 ? ` · unanswered for ${plural(oldest, 'day')}` : ` · ${unanswered.length} unanswered, the oldest for ${plural(oldest, 'day')}`;
+      children.push(group('concerns', 'Concerns', concerns, sectionRange('concerns'), counts.openConcerns > 0 ? `${counts.openConcerns} open${silence}` : String(concerns.length), limits));
     }
 
     if (model.risks.length > 0) {

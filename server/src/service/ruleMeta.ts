@@ -2,7 +2,23 @@
 // and the config validation all read this one table.
 import { RuleId, Severity } from './types';
 
-export const DOCS_BASE_URL = 'https://github.com/partnership-tools/partnership/blob/main/docs/rules/';
+import pkg from '../../../package.json';
+
+/**
+ * Where rule links point by default: the rule pages in the repository named by package.json's
+ * `repository`, else the path of the pages inside the package (`docs/rules/`, relative). An entry
+ * point that knows where it is installed passes an absolute `docsBaseUrl` instead (the language
+ * server: the bundled pages as file URIs).
+ */
+export const DOCS_BASE_URL = repositoryDocsBase((pkg as { repository?: unknown }).repository) ?? 'docs/rules/';
+
+/** `https://github.com/o/r/blob/HEAD/docs/rules/` from package.json's `repository` (a string or `{ url }`), if it names a GitHub repository. */
+export function repositoryDocsBase(repository: unknown): string | undefined {
+  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string') return undefined;
+  const m = /^(?:git\+)?(?:https?:\/\/|git:\/\/|ssh:\/\/git@|git@)?(?:github\.com[/:])?([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url.replace(/^github:/, ''));
+  return m ? `https://github.com/${m[1]}/blob/HEAD/docs/rules/` : undefined;
+}
 
 export interface RuleMeta {
   id: RuleId;
@@ -13,8 +29,8 @@ export interface RuleMeta {
   full: string;
 }
 
-export function ruleDocsUrl(id: RuleId): string {
-  return `${DOCS_BASE_URL}${id}.md`;
+export function ruleDocsUrl(id: RuleId, base: string = DOCS_BASE_URL): string {
+  return `${base}${id}.md`;
 }
 
 export const RULE_META: readonly RuleMeta[] = [
@@ -119,6 +135,12 @@ export const RULE_META: readonly RuleMeta[] = [
     defaultSeverity: Severity.Warning,
     short: 'A date contradicts another date.',
     full: 'A due date before the date the commitment was made, a completion before it was made, a response before the concern was raised, or a "last…" date in the future.',
+  },
+  {
+    id: 'placeholder',
+    defaultSeverity: Severity.Information,
+    short: 'A value is still a "(replace me)" placeholder.',
+    full: 'The starter file marks every value a person must fill in with "(replace me)": names, the summary, the first goal. A file that still holds one describes an imagined relationship, not the real one.',
   },
 ];
 

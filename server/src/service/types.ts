@@ -41,6 +41,7 @@ export const RULE_IDS = [
   'relationship-strained',
   'goal-without-metric',
   'date-order',
+  'placeholder',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -83,6 +84,8 @@ export interface ValidateOptions {
   /** The calendar date everything is judged against. Never read from the clock below the entry points. */
   today: Day;
   config?: PartnershipConfig;
+  /** Where each diagnostic's rule link points: a folder URL ending in '/', holding `<rule-id>.md` (default DOCS_BASE_URL). */
+  docsBaseUrl?: string;
 }
 
 /** The small slice of the file system the service needs; the CLI, server and tests each supply one. */
@@ -104,4 +107,6 @@ export interface GeneratedDocument {
   content: string;
   /** Edits to the partnership file (e.g. the planned reset meeting), keeping its formatting. */
   edits: TextEdit[];
+  /** What the edits record, for a person: "the reset meeting of 2026-11-24". Absent when there are no edits. */
+  recorded?: string;
 }

@@ -8,14 +8,14 @@ import type { RuleContext } from './rules/rule';
 import { validateSchema } from './schema';
 import type { Diagnostic, Fix, Range, RuleId, ValidateOptions } from './types';
 
-function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[]): Diagnostic {
+function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[], docsBaseUrl?: string): Diagnostic {
   // Messages are one line in every output (Problems panel, stylish, SARIF, annotations).
   message = message
     .replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
     // Control characters from binary junk would garble terminals and annotations.
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   message = shortened(message);
-  const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id) } };
+  const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id, docsBaseUrl) } };
   if (fixes && fixes.length > 0) d.data = { fixes };
   return d;
 }
@@ -36,19 +36,20 @@ function shortened(message: string): string {
 export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Diagnostic[] {
   const config = options.config ?? defaultConfig();
   const severity = (id: RuleId) => severityOf(config.rules[id], ruleMeta(id).defaultSeverity);
+  const docs = options.docsBaseUrl;
   const out: Diagnostic[] = [];
 
   if (pd.syntaxProblems.length > 0) {
     // Nothing else is trustworthy until the YAML parses; one problem, one diagnostic.
     const s = severity('yaml-syntax');
-    if (s !== undefined) for (const p of pd.syntaxProblems.slice(0, MAX_DIAGNOSTICS)) out.push(diagnostic('yaml-syntax', s, pd.range(p.start, p.end), p.message));
+    if (s !== undefined) for (const p of pd.syntaxProblems.slice(0, MAX_DIAGNOSTICS)) out.push(diagnostic('yaml-syntax', s, pd.range(p.start, p.end), p.message, undefined, docs));
     return out;
   }
 
   const schemaSeverity = severity('schema');
   const schemaProblems = validateSchema(pd);
   if (schemaSeverity !== undefined) {
-    for (const p of schemaProblems) out.push(diagnostic('schema', schemaSeverity, p.range, p.message, p.fixes));
+    for (const p of schemaProblems) out.push(diagnostic('schema', schemaSeverity, p.range, p.message, p.fixes, docs));
   }
 
   const typos: TypoKeys = new WeakMap();
@@ -71,7 +72,7 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
       today: options.today,
       config,
       report(range, message, fixes) {
-        if (out.length < MAX_DIAGNOSTICS) out.push(diagnostic(rule.id, s, range, message, fixes));
+        if (out.length < MAX_DIAGNOSTICS) out.push(diagnostic(rule.id, s, range, message, fixes, docs));
       },
     };
     rule.check(ctx);
@@ -91,6 +92,6 @@ export function validateText(text: string, options: ValidateOptions): Diagnostic
     return validateParsed(parsedDocument(text), options);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return [diagnostic('yaml-syntax', 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Internal error while checking this file: ${message}`)];
+    return [diagnostic('yaml-syntax', 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Internal error while checking this file: ${message}`, undefined, options.docsBaseUrl)];
   }
 }

@@ -1,4 +1,5 @@
 // `partnership check [paths…]`: validate files, report in a format, exit 0/1/2.
+import { ruleDocsBase } from '../../install';
 import * as path from 'path';
 import { ConfigResult, createLanguageService, Diagnostic, newDiagnostics } from '../../service';
 import { Git } from '../git';
@@ -79,7 +80,7 @@ function check(args: ParsedArgs, format: FormatName, output: string | undefined,
   const configOption = stringOption(args, 'config');
 
   const fs = new NodeFileSystem((p) => `config ${displayPath(p, ctx.cwd)}`);
-  const service = createLanguageService({ fs, home: ctx.env.HOME || undefined });
+  const service = createLanguageService({ fs, home: ctx.env.HOME || undefined, docsBaseUrl: ruleDocsBase() });
 
   let explicitConfig: ConfigResult | undefined;
   if (configOption !== undefined) {

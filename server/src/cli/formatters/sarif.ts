@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule described in
 // tool.driver.rules, results located relative to %SRCROOT% (the working folder).
+import { ruleDocsBase } from '../../install';
 import { RULE_META, ruleDocsUrl } from '../../service';
 import type { Diagnostic } from '../../service';
 import { fileUri, isInside, relativeUri } from '../paths';
@@ -31,7 +32,7 @@ export function formatSarif(report: Report, failures?: readonly string[]): strin
     id: m.id,
     shortDescription: { text: m.short },
     fullDescription: { text: m.full },
-    helpUri: ruleDocsUrl(m.id),
+    helpUri: ruleDocsUrl(m.id, ruleDocsBase()),
     defaultConfiguration: { level: level(m.defaultSeverity) },
   }));
   const results = report.files.flatMap((file) =>

@@ -41,7 +41,7 @@ export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, 
   const attendees = proposedAttendees(model, late);
   const content = agendaMarkdown(model, pd, absPath, today, meetingDay, late, attendees);
   const edit = plannedMeetingEdit(pd, meetingDay, attendees, path.basename(docPath));
-  return { path: docPath, content, edits: edit ? [edit] : [] };
+  return edit ? { path: docPath, content, edits: [edit], recorded: `the reset meeting of ${formatDay(meetingDay)}` } : { path: docPath, content, edits: [] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ export function generateStatusReport(pd: ParsedDocument, absPath: string, today:
   const docPath = freeDocumentPath(fs, absPath, 'status', formatDay(today));
   const content = reportMarkdown(model, pd, absPath, today);
   const edit = lastSentEdit(pd, model, today);
-  return { path: docPath, content, edits: edit ? [edit] : [] };
+  return edit ? { path: docPath, content, edits: [edit], recorded: `the status report of ${formatDay(today)} as sent` } : { path: docPath, content, edits: [] };
 }
 
 interface Period {

@@ -10,6 +10,7 @@ import { dateOrder } from './date-order';
 import { duplicateId } from './duplicate-id';
 import { goalWithoutMetric } from './goal-without-metric';
 import { noDecisionMaker } from './no-decision-maker';
+import { placeholder } from './placeholder';
 import { relationshipStrained } from './relationship-strained';
 import { reviewMeetingOverdue } from './review-meeting-overdue';
 import type { Rule } from './rule';
@@ -33,4 +34,5 @@ export const DOMAIN_RULES: readonly Rule[] = [
   relationshipStrained,
   goalWithoutMetric,
   dateOrder,
+  placeholder,
 ];

@@ -18,6 +18,7 @@ import { COMMAND_GENERATE_AGENDA, OUTLINE_REQUEST } from '../../server/src/lsp/p
 import { parseDay } from '../../server/src/service';
 import { ParsedDocument } from '../../server/src/service/document';
 import { validateParsed } from '../../server/src/service/validate';
+import { ruleDocsBase } from '../../server/src/install';
 import { SERVER_JS, TestClient } from '../lsp/client';
 import { examples, SEED } from './util';
 import { billionLaughs } from './inputs';
@@ -243,7 +244,8 @@ describe(`robustness: the language server under abuse (seed ${SEED})`, function 
     // The last version's diagnostics are a fresh validation of the final text.
     const finalVersion = mirror.version;
     const published = await client.waitFor('the final diagnostics', () => client.diagnostics.find((d) => d.uri === uri && d.version === finalVersion)?.diagnostics, 60_000);
-    const fresh = validateParsed(new ParsedDocument(mirror.getText()), { today: parseDay(TODAY)! });
+    // The server links rules to the pages installed with it, as the fresh validation must.
+    const fresh = validateParsed(new ParsedDocument(mirror.getText()), { today: parseDay(TODAY)!, docsBaseUrl: ruleDocsBase() });
     assert.deepStrictEqual(published as LspDiagnostic[], JSON.parse(JSON.stringify(fresh)));
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.strictEqual(symbols.length, 1, 'the server still answers');

@@ -8,14 +8,13 @@ import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { EXIT_OK, EXIT_PROBLEMS, oneLine, printable, usageError } from '../errors';
 import { discoverFiles } from '../files';
-import { cell, githubLinks, MARKDOWN_LIMIT } from '../formatters/markdown';
+import { cell, githubLinks, MARKDOWN_LIMIT, ruleLink } from '../formatters/markdown';
 import { Git } from '../git';
 import { DIFF_HELP } from '../help';
 import { NodeFileSystem, readText } from '../nodeFs';
 import { writeOutput } from '../output';
 import { plural, severityName } from '../report';
 import { resolveToday } from '../today';
-import { ruleDocsUrl } from '../../service';
 
 const OPTIONS: OptionSpec[] = [
   { name: 'head', value: true },
@@ -166,8 +165,8 @@ function formatMarkdownDiff(diffs: readonly FileDiff[], baseRev: string, links: 
     }
     if (d.introduced.length + d.fixed.length > 0) {
       out.push('| | Line | Problem | Rule |', '|---|---:|---|---|');
-      for (const x of d.introduced) out.push(`| new ${severityName(x)} | [${x.range.start.line + 1}](${href(x.range.start.line + 1)}) | ${cell(x.message)} | [\`${x.code}\`](${ruleDocsUrl(x.code)}) |`);
-      for (const x of d.fixed) out.push(`| fixed ${severityName(x)} | was ${x.range.start.line + 1} | ${cell(x.message)} | [\`${x.code}\`](${ruleDocsUrl(x.code)}) |`);
+      for (const x of d.introduced) out.push(`| new ${severityName(x)} | [${x.range.start.line + 1}](${href(x.range.start.line + 1)}) | ${cell(x.message)} | ${ruleLink(x.code)} |`);
+      for (const x of d.fixed) out.push(`| fixed ${severityName(x)} | was ${x.range.start.line + 1} | ${cell(x.message)} | ${ruleLink(x.code)} |`);
       out.push('');
     }
   }

@@ -2,7 +2,7 @@
 // table per file with a link to each line; a file's long table is folded in <details>, and the
 // whole stays under GitHub's 65,536-character limit for a comment or summary, with a note saying
 // what was left out.
-import { ruleDocsUrl } from '../../service';
+import { DOCS_BASE_URL, ruleDocsUrl } from '../../service';
 import type { Diagnostic } from '../../service';
 import { oneLine } from '../errors';
 import { portablePath } from '../paths';
@@ -108,8 +108,16 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
+/**
+ * A rule id, linked to its page when the pages are on the web (package.json names a repository);
+ * a relative or file link would be dead in a pull-request comment, so then it is the id alone.
+ */
+export function ruleLink(code: Diagnostic['code']): string {
+  return /^https?:\/\//.test(DOCS_BASE_URL) ? `[\`${code}\`](${ruleDocsUrl(code)})` : `\`${code}\``;
+}
+
 function row(d: Diagnostic, href: (line: number) => string): string {
   const severity = severityName(d);
   const line = d.range.start.line + 1;
-  return `| ${ICON[severity]} ${severity} | [${line}:${d.range.start.character + 1}](${href(line)}) | ${cell(d.message)} | [\`${d.code}\`](${ruleDocsUrl(d.code)}) |`;
+  return `| ${ICON[severity]} ${severity} | [${line}:${d.range.start.character + 1}](${href(line)}) | ${cell(d.message)} | ${ruleLink(d.code)} |`;
 }

@@ -28,11 +28,14 @@ function artifactLocation(absPath: string, cwd: string): { uri: string; uriBaseI
  */
 export function formatSarif(report: Report, failures?: readonly string[]): string {
   const ruleIndex = new Map(RULE_META.map((m, i) => [m.id, i]));
+  // helpUri must be an absolute URI: a CLI copied away from its package has no pages to point at.
+  const docsBase = ruleDocsBase();
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(docsBase);
   const rules = RULE_META.map((m) => ({
     id: m.id,
     shortDescription: { text: m.short },
     fullDescription: { text: m.full },
-    helpUri: ruleDocsUrl(m.id, ruleDocsBase()),
+    ...(absolute ? { helpUri: ruleDocsUrl(m.id, docsBase) } : {}),
     defaultConfiguration: { level: level(m.defaultSeverity) },
   }));
   const results = report.files.flatMap((file) =>

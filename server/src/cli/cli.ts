@@ -1,5 +1,6 @@
 // Command dispatch. Returns the exit code; every failure becomes one stderr line, never a stack.
 import { editDistance } from './args';
+import { runCalendar } from './commands/calendar';
 import { runCheck } from './commands/check';
 import { runDiff } from './commands/diff';
 import { runGenerate } from './commands/generate';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => num
   diff: runDiff,
   agenda: (argv, ctx) => runGenerate('agenda', argv, ctx),
   report: (argv, ctx) => runGenerate('report', argv, ctx),
+  calendar: runCalendar,
   init: runInit,
   schema: runSchema,
 };

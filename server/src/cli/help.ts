@@ -11,6 +11,7 @@ Commands:
   agenda FILE        Generate a reset-meeting agenda beside FILE and record the meeting in it
   report FILE        Generate a status report beside FILE and record it in FILE
   diff BASE [paths]  What changed in each relationship since git revision BASE
+  calendar [paths]   The promised dates as an iCalendar file (.ics)
   init [FILE]        Write a starter partnership file (never overwrites)
   schema             Print the JSON schema of the partnership file format
 
@@ -97,4 +98,17 @@ Options:
 
 Exit codes: 0, 1 when the change introduced an error, 2 bad usage, an unknown revision, no git
 repository or unreadable input.
+`;
+
+export const CALENDAR_HELP = `Usage: partnership calendar [options] [paths...]
+
+Write the dates the partnership files promise as one iCalendar file: open commitments' due dates,
+milestones not yet delivered, meetings planned from today on, the next status report and review.
+Every entry has a stable UID (the partnership and the item's id): importing the file again
+updates the entries instead of adding copies.
+
+Options:
+  --output FILE        Write to FILE (e.g. partnerships.ics) instead of stdout
+  --today YYYY-MM-DD   Meetings before this day are history (default: the local date)
+  -h, --help           Show this help
 `;

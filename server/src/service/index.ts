@@ -54,6 +54,8 @@ export function createLanguageService({ fs, home, docsBaseUrl }: LanguageService
 
 export type { LanguageService, ConfigResult, RelationshipChange } from './api';
 export { newDiagnostics } from './subjects';
+export { calendarEntries } from './calendar';
+export type { CalendarEntry } from './calendar';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

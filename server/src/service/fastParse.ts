@@ -110,6 +110,12 @@ function understood(options: Options): boolean {
  */
 export const MAX_FAST_DEPTH = 64;
 
+/**
+ * Tabs, CR without LF, other control characters, BOM, non-characters and lone surrogates (a
+ * character outside the BMP is a surrogate pair).
+ */
+const LEFT_TO_THE_FULL_PARSER = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 class Reader {
   private readonly doc: Document.Parsed;
   private readonly schema: Document['schema'];
@@ -140,17 +146,9 @@ class Reader {
   read(): Document.Parsed {
     const text = this.text;
     const n = text.length;
-    // Characters this reader leaves to the full parser: tabs, CR without LF, other control
-    // characters, BOM, non-characters and lone surrogates.
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if ((c < 32 && c !== 10 && !(c === 13 && text.charCodeAt(i + 1) === 10)) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0xfffe || c === 0xffff) decline();
-      if (c >= 0xd800 && c <= 0xdfff) {
-        // A character outside the BMP is a surrogate pair; a lone surrogate is left to the full parser.
-        if (c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-        else decline();
-      }
-    }
+    // Characters this reader leaves to the full parser (a regular expression: compiled to machine
+    // code at once, where a loop over every character starts in the interpreter in a fresh process).
+    if (LEFT_TO_THE_FULL_PARSER.test(text)) decline();
     let first = -1;
     let prelude: Gap[] = [];
     let pos = 0;

@@ -18,9 +18,9 @@ const EXAMPLES = yamlFiles('examples');
 const FIXTURES = yamlFiles('test/fixtures');
 
 describe('service: the parser fast path', () => {
-  it('reads every example and the benchmark files, giving the tree parseDocument gives', () => {
+  it('reads every example and the benchmark files (with and without block-scalar notes), giving the tree parseDocument gives', () => {
     assert.ok(EXAMPLES.length >= 4, 'the examples are there');
-    const texts = [...EXAMPLES.map((f) => fs.readFileSync(f, 'utf8')), generatePartnership({ commitments: 300, seed: 7 }).text];
+    const texts = [...EXAMPLES.map((f) => fs.readFileSync(f, 'utf8')), generatePartnership({ commitments: 300, seed: 7 }).text, generatePartnership({ commitments: 300, seed: 8, notes: true }).text];
     for (const text of texts) assert.deepStrictEqual(compare(text), { kind: 'same' }, text.slice(0, 80));
   });
 

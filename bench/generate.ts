@@ -58,6 +58,11 @@ export interface GenerateOptions {
   name?: string;
   /** Which error kind comes first (workspace files rotate through them). */
   firstKind?: number;
+  /**
+   * Notes as people keep them: multi-line summaries, responses, mitigations and meeting notes as
+   * block scalars (`|`, `>`, with chomping indicators), with blank lines and lists inside.
+   */
+  notes?: boolean;
 }
 
 export function generatePartnership(options: GenerateOptions): Generated {
@@ -69,6 +74,29 @@ export function generatePartnership(options: GenerateOptions): Generated {
   const seeded = Object.fromEntries(ERROR_KINDS.map((k) => [k, 0])) as Record<ErrorKind, number>;
   const out: string[] = [];
   const push = (line: string) => out.push(line);
+  // Notes draw from their own random source, so the files without notes stay as they were.
+  const noteRandom = rng((options.seed ?? 1) * 31 + 7);
+  const NOTE_LINES = [
+    'Agreed in the review meeting; the customer wants a written plan.',
+    '- export the audit trail as CSV',
+    '- add the access review to the monthly pack',
+    'Their data team is short-staffed until the new hire starts.',
+    'Risk: the feed arrives late on the last day of the month.',
+    'Follow up with legal before anything is sent: "no PII in exports".',
+    'Numbers: 12 of 14 checks pass; #3 and #9 need the new fields.',
+  ];
+  const HEADERS = ['|', '>', '|-', '>-', '|+'];
+  /** A block scalar at `indent` under `key`, or undefined when this one stays on one line. */
+  const note = (indent: string, key: string, share: number): string[] | undefined => {
+    if (!options.notes || noteRandom() >= share) return undefined;
+    const lines = [`${indent}${key}: ${HEADERS[Math.floor(noteRandom() * HEADERS.length)]}`];
+    const count = 2 + Math.floor(noteRandom() * 4);
+    for (let k = 0; k < count; k++) {
+      if (k > 0 && noteRandom() < 0.2) lines.push('');
+      lines.push(`${indent}  ${NOTE_LINES[Math.floor(noteRandom() * NOTE_LINES.length)]}`);
+    }
+    return lines;
+  };
 
   const peopleCount = Math.max(4, Math.round(n / 10));
   const concernCount = Math.max(1, Math.round(n / 5));
@@ -156,8 +184,12 @@ export function generatePartnership(options: GenerateOptions): Generated {
     const status = past ? (random() < 0.97 ? 'done' : random() < 0.5 ? 'dropped' : 'open') : random() < 0.6 ? 'open' : 'in-progress';
     const id = kind === 'duplicate-id' && i > 0 ? `C-${i}` : `C-${i + 1}`;
     track(`  - id: ${id}`);
-    if (editOffset < 0 && i >= n / 2) editOffset = size + '    summary: '.length + 1;
-    track(`    summary: ${pick(VERBS)} ${pick(OBJECTS)} for release ${Math.floor(i / 10) + 1}`);
+    // The edit goes into a one-line summary: that commitment keeps one.
+    const editHere = editOffset < 0 && i >= n / 2;
+    if (editHere) editOffset = size + '    summary: '.length + 1;
+    const blockSummary = editHere ? undefined : note('    ', 'summary', 0.3);
+    if (blockSummary) blockSummary.forEach(track);
+    else track(`    summary: ${pick(VERBS)} ${pick(OBJECTS)} for release ${Math.floor(i / 10) + 1}`);
     if (kind === 'unknown-key') track(`    ownr: ${pick(ours)}`);
     else if (kind === 'unknown-person') track(`    owner: ghost${i}`);
     else track(`    owner: ${pick(ours)}`);
@@ -191,7 +223,9 @@ export function generatePartnership(options: GenerateOptions): Generated {
     track(`    severity: ${wrong ? 'critical' : pick(['low', 'medium', 'high'])}`);
     track(`    status: ${open ? 'open' : 'closed'}`);
     track(`    owner: ${pick(ours)}`);
-    track('    response: Agreed a fix and a date in the review meeting');
+    const response = note('    ', 'response', 0.4);
+    if (response) response.forEach(track);
+    else track('    response: Agreed a fix and a date in the review meeting');
     track(`    respondedOn: ${day(Math.min(raised + int(0, 4), 0))}`);
   }
   // Not enough concerns to carry every bad severity (tiny files): count only those placed.
@@ -204,7 +238,9 @@ export function generatePartnership(options: GenerateOptions): Generated {
     track(`    owner: ${pick(ours)}`);
     track(`    likelihood: ${pick(['low', 'medium', 'high'])}`);
     track(`    impact: ${pick(['low', 'medium', 'high'])}`);
-    track('    mitigation: Escalate early and agree a fallback');
+    const mitigation = note('    ', 'mitigation', 0.5);
+    if (mitigation) mitigation.forEach(track);
+    else track('    mitigation: Escalate early and agree a fallback');
     track(`    status: ${pick(['open', 'mitigated', 'closed'])}`);
   }
   track('');
@@ -221,7 +257,9 @@ export function generatePartnership(options: GenerateOptions): Generated {
     track(`  - date: ${day(-7 * (meetingCount - i))}`);
     track(`    kind: ${pick(['status', 'review', 'steering'])}`);
     track(`    attendees: [${pick(customers)}, ${pick(ours)}]`);
-    track(`    notes: Went through ${pick(OBJECTS)}`);
+    const notes = note('    ', 'notes', 0.7);
+    if (notes) notes.forEach(track);
+    else track(`    notes: Went through ${pick(OBJECTS)}`);
   }
   track('');
   track('milestones:');

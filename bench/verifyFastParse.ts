@@ -23,6 +23,6 @@ for (const dir of ['examples', 'docs/rules', 'test/fixtures']) {
 for (const n of [10, 100]) texts.push(generatePartnership({ commitments: n, seed: n }).text);
 const t0 = Date.now();
 const result = run(seed, count, texts);
-console.log(`seed ${seed}: ${result.same} read the same, ${result.declined} declined, ${result.failures.length} different (${Date.now() - t0} ms; ${texts.length} files and their mutations, ${count} generated)`);
+console.log(`seed ${seed}: ${result.same} read the same (${result.sameWithBlockScalar} with a block scalar), ${result.declined} declined, ${result.failures.length} different (${Date.now() - t0} ms; ${texts.length} files and their mutations, ${count} generated)`);
 for (const f of result.failures.slice(0, 5)) console.log(`--- ${f.detail}\n${JSON.stringify(f.text)}`);
 process.exit(result.failures.length > 0 ? 1 : 0);

@@ -27,6 +27,7 @@ function sources(): { name: string; text: string }[] {
   out.push({ name: 'generated 40', text: generatePartnership({ commitments: 40, seed: 3 }).text });
   out.push({ name: 'generated 120 (CRLF)', text: generatePartnership({ commitments: 120, seed: 4, errorRate: 0 }).text.replace(/\n/g, '\r\n') });
   out.push({ name: 'generated 300', text: generatePartnership({ commitments: 300, seed: 5, errorRate: 0 }).text });
+  out.push({ name: 'generated 150 with block-scalar notes', text: generatePartnership({ commitments: 150, seed: 6, notes: true }).text });
   return out;
 }
 

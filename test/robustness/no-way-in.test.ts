@@ -1,5 +1,6 @@
-// No way in: loading the schema and the config never fetches anything or evaluates code; the
-// schema's $refs resolve only inside the bundled schema; the CLI and the language server, run on
+// No way in: the schema's validator is generated at build time, so at run time no schema is compiled
+// and no code is generated or evaluated; loading the config never fetches anything; the schema's
+// $refs resolve only inside the bundled schema; the CLI and the language server, run on
 // hostile files with every network, process-spawning and code-evaluating entry point of Node
 // trapped, touch none of them; and the extension declares how it behaves in an untrusted
 // workspace, and in one does nothing that writes files.
@@ -10,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT } from '../../server/src/lsp/protocol';
+import { AJV_OPTIONS } from '../../server/src/build/schemaValidator';
 import { PARTNERSHIP_SCHEMA } from '../../server/src/service';
 import { run, TODAY, workspace, cleanup } from '../cli/cliHelpers';
 import { TestClient } from '../lsp/client';
@@ -80,27 +82,30 @@ describe('robustness: no way in', function () {
       for (const v of PACKAGE.contributes.yamlValidation) assert.match(v.url, /^\.\/schemas\/[\w.-]+\.json$/);
     });
 
-    it('Ajv is built without loadSchema and never compiles asynchronously; after the schema, no code is generated or evaluated for any file', () => {
-      const { result } = inChild<{ options: Record<string, unknown>[]; asyncCompiles: number; traps: string[]; diagnostics: string[] }>(
+    it('the schema is never compiled at run time and no code is generated or evaluated, from loading the service through any file', () => {
+      const { result } = inChild<{ constructed: number; compiles: number; traps: string[]; diagnostics: string[] }>(
         `
-        const Ajv = require('ajv').default;
-        const options = [];
-        let asyncCompiles = 0;
-        const compile = Ajv.prototype.compile;
-        Ajv.prototype.compile = function (...args) { options.push({ loadSchema: typeof this.opts.loadSchema, strict: this.opts.strict }); return compile.apply(this, args); };
-        Ajv.prototype.compileAsync = function () { asyncCompiles++; throw new Error('compileAsync'); };
-        const svc = require(OUT + '/server/src/service');
-        const { HOSTILE } = require(OUT + '/test/robustness/inputs.js');
-        const service = svc.createLanguageService({ fs: { readFile: () => 'rules: !!js/function "function(){}"\\n', exists: (p) => p.endsWith('.partnershiprc.yaml') } });
-        const today = svc.parseDay('2026-11-23');
-        service.validate('version: 1\\n', '/w/a.partnership.yaml', { today }); // the schema is compiled here, once
+        // The traps are set before the service is loaded: its validator was generated at build time.
         const traps = [];
         const RealFunction = Function;
         globalThis.Function = new Proxy(RealFunction, { construct(t, a) { traps.push('new Function'); return Reflect.construct(t, a); }, apply(t, s, a) { traps.push('Function()'); return Reflect.apply(t, s, a); } });
         const realEval = globalThis.eval;
         globalThis.eval = (...a) => { traps.push('eval'); return realEval(...a); };
+        const core = require('ajv/dist/core');
+        let constructed = 0;
+        let compiles = 0;
+        const compile = core.default.prototype.compile;
+        core.default.prototype.compile = function (...args) { compiles++; return compile.apply(this, args); };
+        core.default.prototype.compileAsync = function () { compiles++; throw new Error('compileAsync'); };
+        const addVocabulary = core.default.prototype.addVocabulary;
+        core.default.prototype.addVocabulary = function (...args) { constructed++; return addVocabulary.apply(this, args); };
+        const svc = require(OUT + '/server/src/service');
+        const { HOSTILE } = require(OUT + '/test/robustness/inputs.js');
+        const service = svc.createLanguageService({ fs: { readFile: () => 'rules: !!js/function "function(){}"\\n', exists: (p) => p.endsWith('.partnershiprc.yaml') } });
+        const today = svc.parseDay('2026-11-23');
         const diagnostics = [];
         const texts = [
+          'version: 1\\n',
           require('fs').readFileSync(OUT + '/../examples/acme-analytics.partnership.yaml', 'utf8'),
           'version: 1\\npartnership: {name: !!js/function "function () { return 1 }", customer: x}\\n',
           'version: 1\\n$ref: https://evil.example/schema.json\\npartnership: {name: a, customer: b, $schema: "http://evil.example"}\\n',
@@ -114,18 +119,26 @@ describe('robustness: no way in', function () {
           service.generateAgenda(text, '/w/a.partnership.yaml', today);
         }
         for (const p of service.configFor('/w/a.partnership.yaml').problems) diagnostics.push('config ' + p.code + ': ' + p.message.slice(0, 80));
-        done({ options, asyncCompiles, traps, diagnostics });
+        done({ constructed, compiles, traps, diagnostics });
         `,
         '',
         60_000,
       );
-      assert.ok(result.options.length >= 1, 'the schema was compiled');
-      assert.ok(result.options.every((o) => o.loadSchema === 'undefined'), JSON.stringify(result.options));
-      assert.strictEqual(result.asyncCompiles, 0);
-      assert.deepStrictEqual(result.traps, [], 'code generated or evaluated after the schema was compiled');
+      assert.strictEqual(result.constructed, 0, 'an Ajv instance was created at run time');
+      assert.strictEqual(result.compiles, 0, 'a schema was compiled at run time');
+      assert.deepStrictEqual(result.traps, [], 'code generated or evaluated at run time');
+      assert.ok(result.diagnostics.some((d) => /^schema: Missing required key 'partnership' in the file/.test(d)), result.diagnostics.join('\n'));
       assert.ok(result.diagnostics.some((d) => /^yaml-syntax: Tag '!!js\/function' is not supported/.test(d)), result.diagnostics.join('\n'));
       assert.ok(result.diagnostics.some((d) => /^config yaml-syntax: Tag '!!js\/function' is not supported/.test(d)), 'a tag in the config is reported too');
       assert.ok(result.diagnostics.some((d) => /^schema: Unknown key '\$ref'/.test(d)), 'a $ref in a partnership file is only an unknown key');
+    });
+
+    it('the bundled CLI and server carry no schema compiler (the build generated the validator without loadSchema)', () => {
+      for (const bundle of ['dist/cli.js', 'dist/server.js']) {
+        const text = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
+        for (const needle of ['new Function', 'compileAsync', 'loadSchema']) assert.ok(!text.includes(needle), `${bundle} contains '${needle}'`);
+      }
+      assert.ok(!('loadSchema' in AJV_OPTIONS), 'the build-time Ajv has no loadSchema');
     });
   });
 

@@ -18,9 +18,9 @@ const EXAMPLES = yamlFiles('examples');
 const FIXTURES = yamlFiles('test/fixtures');
 
 describe('service: the parser fast path', () => {
-  it('reads every example and the benchmark files, giving the tree parseDocument gives', () => {
+  it('reads every example and the benchmark files (with and without block-scalar notes), giving the tree parseDocument gives', () => {
     assert.ok(EXAMPLES.length >= 4, 'the examples are there');
-    const texts = [...EXAMPLES.map((f) => fs.readFileSync(f, 'utf8')), generatePartnership({ commitments: 300, seed: 7 }).text];
+    const texts = [...EXAMPLES.map((f) => fs.readFileSync(f, 'utf8')), generatePartnership({ commitments: 300, seed: 7 }).text, generatePartnership({ commitments: 300, seed: 8, notes: true }).text];
     for (const text of texts) assert.deepStrictEqual(compare(text), { kind: 'same' }, text.slice(0, 80));
   });
 
@@ -73,11 +73,56 @@ describe('service: the parser fast path', () => {
     assert.deepStrictEqual(compare(text.replace(/\n/g, '\r\n')), { kind: 'same' }, 'with CRLF line breaks');
   });
 
+  it('reads block scalars as notes are written: literal and folded, every chomping, explicit indentation, blank lines, LF or CRLF', () => {
+    const text = [
+      'partnership:',
+      '  name: Acme',
+      '  summary: >',
+      '    Replace spreadsheet audits',
+      '    with a reporting platform.',
+      '',
+      '    Second paragraph.',
+      '      More indented, kept as is.',
+      '',
+      'commitments:',
+      '  - id: C-1',
+      '    notes: |-',
+      '      Asked on the call: # not a comment',
+      '      - export as CSV',
+      '',
+      '  - id: C-2',
+      '    notes: |+',
+      '      Kept trailing lines.',
+      '',
+      '',
+      '    status: open',
+      '  - |2',
+      '      two more spaces',
+      '    end',
+      '  - >1-',
+      '     folded, explicit',
+      'health:',
+      '  note: >+2',
+      '    last',
+      '',
+    ].join('\n');
+    for (const t of [text, text.replace(/\n/g, '\r\n'), text.trimEnd()]) {
+      assert.ok(fastParseDocument(t, OPTIONS), 'the fast path reads it');
+      assert.deepStrictEqual(compare(t), { kind: 'same' });
+    }
+    const notes = fastParseDocument(text, OPTIONS)!.toJS() as { partnership: { summary: string }; commitments: unknown[] };
+    assert.strictEqual(notes.partnership.summary, 'Replace spreadsheet audits with a reporting platform.\nSecond paragraph.\n  More indented, kept as is.\n');
+    assert.deepStrictEqual(notes.commitments.slice(2), ['  two more spaces\nend\n', '  folded, explicit']);
+  });
+
   it('declines what it does not read, and parseDocument reads it', () => {
     const cases: Record<string, string> = {
       anchor: 'a: &x 1\nb: *x\n',
       tag: 'a: !!str 1\n',
-      'block scalar': 'a: |\n  line\n',
+      'a comment after a block scalar header': 'a: | # note\n  line\n',
+      'an empty block scalar': 'a: |\nb: 1\n',
+      'a block scalar header on the last line': 'a: >-',
+      'a block scalar at the top level': '|\n  line\n',
       'multi-line plain scalar': 'a: one\n  two\n',
       'multi-line quoted scalar': 'a: "one\n  two"\n',
       'escape in double quotes': 'a: "tab\\there"\n',
@@ -137,5 +182,6 @@ describe('service: the parser fast path', () => {
     assert.deepStrictEqual(result.failures.slice(0, 3), []);
     // The check means something only if the fast path read a good share of the cases.
     assert.ok(result.same > 1000, `only ${result.same} cases were read by the fast path`);
+    assert.ok(result.sameWithBlockScalar > 200, `only ${result.sameWithBlockScalar} cases with a block scalar were read by the fast path`);
   });
 });

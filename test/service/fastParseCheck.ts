@@ -97,6 +97,10 @@ const SCALARS = [
 /** Values the fast path reads, so that more of the generated texts exercise it. */
 const READ = SCALARS.filter((v) => !/^[&*!|>@`%{]|\\|\t|^"[^"]*$|^'[^']*$|\[.*\[|,\]|: |^-$|#/.test(v));
 
+/** Block scalar headers: chomping and indentation indicators in both orders, and some yaml rejects or the fast path declines. */
+const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '|1', '|2', '>3', '|-1', '|2-', '>+2', '>1+', '|4', '| # note', '|  ', '|x', '|0', '|--', '|22'];
+const BLOCK_TEXT = ['Notes from the call', 'a: b', '# not a comment', '- not an item', 'x', 'long '.repeat(12), '"quoted"', "it's", 'trailing  ', '😀 ok', '|', '> folded', 'key: value # c', '---', '...'];
+
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];
 }
@@ -125,6 +129,21 @@ export function generate(seed: number): string {
       for (let k = 0; k < n; k++) lines.push(r() < 0.25 ? '' : `${' '.repeat(Math.floor(r() * 9))}# run ${k}`);
     }
   };
+  // The lines of a block scalar whose header is `header`, in a collection indented by `parent`.
+  const blockBody = (parent: number, header: string) => {
+    const digit = /[1-9]/.exec(header);
+    let base = digit ? parent + Number(digit[0]) : parent + 1 + Math.floor(r() * 4);
+    if (r() < 0.05) base = Math.max(0, base - 1 - Math.floor(r() * 2)); // too shallow: an empty scalar or an error
+    const n = r() < 0.05 ? 0 : 1 + Math.floor(r() * 6);
+    for (let k = 0; k < n; k++) {
+      const x = r();
+      if (x < 0.12) lines.push('');
+      else if (x < 0.2) lines.push(' '.repeat(Math.floor(r() * (base + 4)))); // a blank line with spaces, shallower or deeper
+      else lines.push(`${' '.repeat(base + (r() < 0.15 ? 1 + Math.floor(r() * 3) : 0))}${pick(r, BLOCK_TEXT)}`);
+    }
+    // Blank lines after it, now and then.
+    if (r() < 0.25) lines.push(r() < 0.5 ? '' : ' '.repeat(Math.floor(r() * (base + 3))));
+  };
   const map = (at: number, depth: number, firstPrefix?: string) => {
     const n = 1 + Math.floor(r() * 5);
     for (let k = 0; k < n; k++) {
@@ -140,6 +159,10 @@ export function generate(seed: number): string {
         seq(opts.compactSeq ? at : at + opts.indent, depth + 1);
       } else if (x < 0.45) {
         lines.push(`${prefix}${key}:${r() < 0.5 ? '' : '  '}`);
+      } else if (x < 0.55) {
+        const header = pick(r, BLOCK_HEADERS);
+        lines.push(`${prefix}${key}: ${header}`);
+        blockBody(at, header);
       } else {
         lines.push(`${prefix}${key}: ${pick(r, values)}${r() < 0.15 ? ' # c' : ''}${r() < 0.1 ? '  ' : ''}`);
       }
@@ -153,7 +176,11 @@ export function generate(seed: number): string {
       const dash = `${' '.repeat(at)}-${r() < 0.1 ? '   ' : ' '}`;
       if (depth < 4 && x < 0.5) map(at + dash.length - at, depth + 1, dash);
       else if (x < 0.55) lines.push(`${' '.repeat(at)}-`);
-      else lines.push(`${dash}${pick(r, values)}`);
+      else if (x < 0.65) {
+        const header = pick(r, BLOCK_HEADERS);
+        lines.push(`${dash}${header}`);
+        blockBody(at, header);
+      } else lines.push(`${dash}${pick(r, values)}`);
     }
   };
   if (r() < 0.9) map(0, 0);
@@ -185,9 +212,12 @@ export function mutate(text: string, r: () => number): string {
   return lines.join('\n');
 }
 
+/** A line with a block scalar header after `key:` or `-`. */
+const BLOCK_SCALAR = /(?:^|\n)[ \-]*[^\n#]*?(?::|-) +[|>][-+1-9]*\r?(?:\n|$)/;
+
 /** Runs `count` generated cases from `seed`; extra texts (examples, generated files) and their mutations too. */
-export function run(seed: number, count: number, texts: string[] = []): { same: number; declined: number; failures: { text: string; detail: string }[] } {
-  const result = { same: 0, declined: 0, failures: [] as { text: string; detail: string }[] };
+export function run(seed: number, count: number, texts: string[] = []): { same: number; sameWithBlockScalar: number; declined: number; failures: { text: string; detail: string }[] } {
+  const result = { same: 0, sameWithBlockScalar: 0, declined: 0, failures: [] as { text: string; detail: string }[] };
   const r = rng(seed);
   const cases: string[] = [];
   for (const t of texts) {
@@ -202,7 +232,10 @@ export function run(seed: number, count: number, texts: string[] = []): { same: 
     } catch (err) {
       outcome = { kind: 'different', detail: `threw ${err instanceof Error ? err.stack : String(err)}` };
     }
-    if (outcome.kind === 'same') result.same++;
+    if (outcome.kind === 'same') {
+      result.same++;
+      if (BLOCK_SCALAR.test(text)) result.sameWithBlockScalar++;
+    }
     else if (outcome.kind === 'declined') result.declined++;
     else result.failures.push({ text, detail: outcome.detail });
   }

@@ -73,6 +73,8 @@ export class ParsedDocument {
     }
     let doc: Document.Parsed;
     let values: number | undefined;
+    /** Whether the fast path read it: then every key is a plain or quoted scalar and there is no alias. */
+    let fast = false;
     try {
       if (text.length > MAX_TEXT_LENGTH) throw new TooLarge(text.length);
       values = countValues(text);
@@ -80,7 +82,9 @@ export class ParsedDocument {
       // yaml's own duplicate-key check is quadratic in a mapping's size (see duplicateKeys), and the
       // YAML 1.1 tags it knows (!!binary, !!set, !!timestamp …) are reported here, not resolved.
       // Plain block YAML is read by the fast path, which gives the same tree; the rest by yaml.
-      doc = fastParseDocument(text, PARSE_OPTIONS) ?? parseDocument(text, PARSE_OPTIONS);
+      const read = fastParseDocument(text, PARSE_OPTIONS);
+      fast = read !== undefined;
+      doc = read ?? parseDocument(text, PARSE_OPTIONS);
     } catch (err) {
       // The parser recurses per nesting level; absurd depth can exhaust the stack.
       doc = parseDocument('');
@@ -116,7 +120,7 @@ export class ParsedDocument {
       const aliases = text.includes('*') ? resolveAliases(doc) : undefined;
       const unresolved = aliases?.unresolved;
       // A list or mapping as a key has no plain value (yaml would stringify it, with a warning on stderr).
-      const collectionKey = unresolved || !/[?[{*]/.test(text) ? undefined : findCollectionKey(doc);
+      const collectionKey = fast || unresolved || !/[?[{*]/.test(text) ? undefined : findCollectionKey(doc);
       if (unresolved) {
         this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
       } else if (collectionKey) {

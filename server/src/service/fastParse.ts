@@ -7,9 +7,11 @@
 // ranges, comments and blank-line marks as parseDocument gives with the document's options.
 //
 // It only takes texts it fully understands: block mappings and sequences (`key: value`, `- item`,
-// `- key: value`), one-line plain and quoted scalars, one-line flow sequences of scalars, comments
-// and blank lines where `yaml` attaches them plainly. Anything else — anchors, aliases, tags,
-// block scalars, multi-line scalars, flow mappings, escapes, tabs, lone CR line breaks, directives,
+// `- key: value`), one-line plain and quoted scalars, one-line flow sequences of scalars, block
+// scalars (`|`, `>`, with a chomping indicator and an indentation digit; their lines are found here
+// and resolved by yaml's own composer), comments and blank lines where `yaml` attaches them plainly.
+// Anything else — anchors, aliases, tags, a comment after a block scalar's header, an empty block
+// scalar, multi-line flow scalars, flow mappings, escapes, tabs, lone CR line breaks, directives,
 // several documents, anything that would be a YAML error — makes it decline (return undefined),
 // and the caller runs parseDocument. A differential check (test/service/fastParse.test.ts and
 // bench/verifyFastParse.ts) compares every property of both trees over generated and mutated
@@ -108,6 +110,12 @@ function understood(options: Options): boolean {
  */
 export const MAX_FAST_DEPTH = 64;
 
+/**
+ * Tabs, CR without LF, other control characters, BOM, non-characters and lone surrogates (a
+ * character outside the BMP is a surrogate pair).
+ */
+const LEFT_TO_THE_FULL_PARSER = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 class Reader {
   private readonly doc: Document.Parsed;
   private readonly schema: Document['schema'];
@@ -119,8 +127,10 @@ class Reader {
   private gaps: Gap[] = [];
   /** The list's indentation after a "-" with nothing after it: a deeper line would be its nested block. */
   private emptyItem: number | undefined;
-  /** The offset after the current line's line break. */
+  /** The offset after the current line's line break (after a block scalar's lines once it is read). */
   private next = 0;
+  /** yaml's composer, for block scalars. */
+  private composer: Composer | undefined;
 
   constructor(
     private readonly text: string,
@@ -136,17 +146,9 @@ class Reader {
   read(): Document.Parsed {
     const text = this.text;
     const n = text.length;
-    // Characters this reader leaves to the full parser: tabs, CR without LF, other control
-    // characters, BOM, non-characters and lone surrogates.
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if ((c < 32 && c !== 10 && !(c === 13 && text.charCodeAt(i + 1) === 10)) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0xfffe || c === 0xffff) decline();
-      if (c >= 0xd800 && c <= 0xdfff) {
-        // A character outside the BMP is a surrogate pair; a lone surrogate is left to the full parser.
-        if (c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-        else decline();
-      }
-    }
+    // Characters this reader leaves to the full parser (a regular expression: compiled to machine
+    // code at once, where a loop over every character starts in the interpreter in a fresh process).
+    if (LEFT_TO_THE_FULL_PARSER.test(text)) decline();
     let first = -1;
     let prelude: Gap[] = [];
     let pos = 0;
@@ -173,7 +175,8 @@ class Reader {
         }
         this.line(i, indent, eol);
       }
-      pos = next;
+      // A block scalar moves this.next past its lines.
+      pos = this.next;
     }
     if (first < 0) decline(); // empty or only comments: rare, and parseDocument is instant
     return this.finish(first, prelude);
@@ -297,7 +300,7 @@ class Reader {
         this.pair(mapFrame, j, colon, eol, false, '');
         return;
       } else {
-        const v = this.value(j, eol);
+        const v = this.value(j, eol, frame.indent);
         node = v.node;
         end = v.end;
       }
@@ -379,15 +382,19 @@ class Reader {
       return;
     }
     if (text.charCodeAt(j) === 35 /* # */) decline();
-    const v = this.value(j, eol);
+    const v = this.value(j, eol, frame.indent);
     pair.value = v.node;
     frame.end = v.end;
   }
 
-  /** A value starting at `j` that runs to the end of its line (a comment may follow). */
-  private value(j: number, eol: number): { node: Scalar | YAMLSeq; end: number } {
+  /**
+   * A value starting at `j` that runs to the end of its line (a comment may follow), or a block
+   * scalar, in a collection indented by `parent`.
+   */
+  private value(j: number, eol: number, parent: number): { node: Scalar | YAMLSeq; end: number } {
     const text = this.text;
     const c = text.charCodeAt(j);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(j, eol, parent);
     const next = this.next;
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(j, eol) ?? decline();
@@ -410,6 +417,79 @@ class Reader {
     const node = this.plain(text.slice(j, last), j, last, next, false);
     if (k < eol) node.comment = text.slice(k + 1, eol) || ' ';
     return { node, end: next };
+  }
+
+  /**
+   * A block scalar whose header is at `j`, in a collection indented by `parent`: finds its lines as
+   * yaml's lexer does, and lets yaml's composer resolve them (value, folding, chomping, range).
+   * Moves this.next past its lines. Declines a header with anything after it (a comment, spaces)
+   * and a block scalar with no line deeper than its parent.
+   */
+  private blockScalar(j: number, eol: number, parent: number): { node: Scalar; end: number } {
+    const text = this.text;
+    let chomp = 0;
+    let digit = 0;
+    for (let k = j + 1; k < eol; k++) {
+      const ch = text.charCodeAt(k);
+      if ((ch === 45 /* - */ || ch === 43) /* + */ && !chomp) chomp = ch;
+      else if (ch >= 49 && ch <= 57 && !digit) digit = ch - 48;
+      else decline();
+    }
+    const bodyStart = this.next;
+    if (bodyStart === eol) decline(); // the header on the last line: an empty scalar
+    const n = text.length;
+    // An explicit indentation digit counts from the parent collection's indentation.
+    let contentIndent = digit ? parent + digit : -1;
+    let firstIndent = -1;
+    let contentEnd = -1;
+    // Blank lines after the last content line: their spaces and where they end.
+    let trailing: { spaces: number; next: number }[] = [];
+    let pos = bodyStart;
+    while (pos < n) {
+      const lf = text.indexOf('\n', pos);
+      const next = lf < 0 ? n : lf + 1;
+      const lineEnd = lf < 0 ? n : lf > pos && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+      let i = pos;
+      while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+      const spaces = i - pos;
+      if (i === lineEnd) {
+        // A last line without a line break continues the scalar only as deep as its content.
+        if (lf < 0 && firstIndent >= 0 && spaces < contentIndent) break;
+        if (firstIndent >= 0) trailing.push({ spaces, next });
+        pos = next;
+        continue;
+      }
+      if (firstIndent < 0) {
+        if (spaces <= parent) decline(); // nothing deeper than the parent: an empty block scalar
+        if (contentIndent < 0) contentIndent = spaces;
+        else if (spaces < contentIndent) decline();
+        firstIndent = spaces;
+      } else if (spaces < contentIndent) break;
+      trailing = [];
+      contentEnd = next;
+      pos = next;
+    }
+    if (firstIndent < 0) decline();
+    // Without '+', trailing blank lines no deeper than the first content line are not the scalar's.
+    if (chomp !== 43) while (trailing.length > 0 && trailing[trailing.length - 1].spaces <= firstIndent) trailing.pop();
+    const end = trailing.length > 0 ? trailing[trailing.length - 1].next : contentEnd;
+    const token = {
+      type: 'block-scalar' as const,
+      offset: j,
+      indent: parent,
+      props: [
+        { type: 'block-scalar-header' as const, offset: j, indent: parent, source: text.slice(j, eol) },
+        { type: 'newline' as const, offset: eol, indent: parent, source: text.slice(eol, bodyStart) },
+      ],
+      source: text.slice(bodyStart, end),
+    };
+    this.composer ??= new Composer(this.options);
+    const [doc] = [...this.composer.compose([{ type: 'document', offset: j, start: [], value: token, end: [] }])];
+    if (!doc || doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) decline();
+    const node = doc.contents as Scalar;
+    if (node.range![2] !== end) decline();
+    this.next = end;
+    return { node, end };
   }
 
   /**

@@ -1,31 +1,16 @@
-// Validation against schemas/partnership.schema.json. The schema is compiled once per process;
-// each Ajv error becomes one diagnostic on the narrowest range, with "did you mean" where it helps.
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+// Validation against schemas/partnership.schema.json. The validator is generated at build time
+// (server/src/build/schemaValidator.ts): no schema is compiled and no code is generated at run time.
+// Each Ajv error becomes one diagnostic on the narrowest range, with "did you mean" where it helps.
+import type { ErrorObject } from 'ajv';
 import schemaJson from '../../../schemas/partnership.schema.json';
 import { getPair, isMap, isScalar, locate, MAX_DIAGNOSTICS, Node, Pair, ParsedDocument, YAMLMap } from './document';
 import { replaceScalar, yamlString } from './edits';
-import { dayProblem, MAX_YEAR, MIN_YEAR, parseDay } from './dates';
+import { dayProblem, MAX_YEAR, MIN_YEAR } from './dates';
+import { validatePartnership } from './schemaValidator.generated';
 import { closest, didYouMean } from './suggest';
 import type { Fix, Range } from './types';
 
 export const PARTNERSHIP_SCHEMA: unknown = schemaJson;
-
-/** Keywords the editor tooling reads; Ajv only needs to know they are annotations. */
-export const ANNOTATION_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];
-
-let compiled: ValidateFunction | undefined;
-
-export function partnershipValidator(): ValidateFunction {
-  if (!compiled) {
-    // No remote $refs: loadSchema is not set, so only the bundled schema can be referenced.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'object'] });
-    // A date is what parseDay reads (every rule reads dates with it): a real day in years 1000–9999.
-    ajv.addFormat('date', { type: 'string', validate: (text: string) => parseDay(text) !== undefined });
-    compiled = ajv.compile(schemaJson as object);
-  }
-  return compiled;
-}
 
 export interface SchemaProblem {
   range: Range;
@@ -247,9 +232,8 @@ export function validateSchema(pd: ParsedDocument): SchemaProblem[] {
       },
     ];
   }
-  const validate = partnershipValidator();
-  if (validate(pd.value)) return [];
-  return mapErrors(pd, validate.errors ?? []);
+  if (validatePartnership(pd.value)) return [];
+  return mapErrors(pd, validatePartnership.errors ?? []);
 }
 
 const KEY_KEYWORDS = new Set(['required', 'additionalProperties']);

@@ -2,7 +2,8 @@
 // ones skipped), and each config file's own problems, published when they change.
 import { Connection, FileChangeType, FileEvent, MessageType } from 'vscode-languageserver/node';
 import { ConfigResult, Diagnostic, LanguageService } from '../service';
-import { nodeFileSystem, pathToUri, uriToPath } from './files';
+import { nodeFileSystem } from '../node/nodeFs';
+import { pathToUri, uriToPath } from './uris';
 import type { HandlerSafety } from './safety';
 
 export class ConfigFiles {

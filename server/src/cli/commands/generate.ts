@@ -8,7 +8,7 @@ import { flag, OptionSpec, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { generateHelp } from '../help';
-import { NodeFileSystem, readText } from '../nodeFs';
+import { NodeFileSystem, readText } from '../../node/nodeFs';
 import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../files';
 import { assertNotAnInput, ensureParentFolder } from '../output';
 import { displayPath } from '../paths';

@@ -8,7 +8,7 @@ import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, usageError } from '../errors';
 import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../files';
 import { INIT_HELP } from '../help';
-import { NodeFileSystem } from '../nodeFs';
+import { NodeFileSystem } from '../../node/nodeFs';
 import { displayPath } from '../paths';
 import { resolveToday } from '../today';
 

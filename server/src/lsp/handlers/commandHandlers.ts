@@ -2,7 +2,7 @@
 // or turn a rule off in the nearest config file (lsp/turnOffRule.ts).
 import { ErrorCodes, MessageType, ResponseError } from 'vscode-languageserver/node';
 import { GENERATE_TITLES } from '../../service';
-import { nodeFileSystem } from '../files';
+import { nodeFileSystem } from '../../node/nodeFs';
 import { generateDocument, GenerateKind } from '../generate';
 import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, COMMAND_TURN_OFF_RULE } from '../protocol';
 import { announceRecord } from '../recordUndo';

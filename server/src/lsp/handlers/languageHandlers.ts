@@ -16,7 +16,8 @@ import {
   Severity,
   starterFile,
 } from '../../service';
-import { nodeFileSystem, uriToPath } from '../files';
+import { nodeFileSystem } from '../../node/nodeFs';
+import { uriToPath } from '../uris';
 import {
   CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
   COMMAND_GENERATE_AGENDA,

@@ -3,7 +3,7 @@
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { CODE_ACTION_KIND, CONFIG_FILE_NAME, dayOfDate, formatDay } from '../../service';
 import { PARTNERSHIP_SUFFIX } from '../../node/names';
-import { uriToPath } from '../files';
+import { uriToPath } from '../uris';
 import { InitializationOptions, SETTINGS_SECTION } from '../protocol';
 import type { ServerContext } from '../serverContext';
 import { serverVersion } from '../serverVersion';

@@ -1,7 +1,7 @@
 // What makes every file's judgement change: the settings, a config file on disk, the calendar day.
 import { FileChangeType } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../../service';
-import { isConfigFile } from '../files';
+import { isConfigFile } from '../uris';
 import type { ServerContext } from '../serverContext';
 
 export const DAY_CHECK_INTERVAL_MS = 60_000;

@@ -1,5 +1,4 @@
 // Command dispatch. Returns the exit code; every failure becomes one stderr line, never a stack.
-import { editDistance } from './args';
 import { runCheck } from './commands/check';
 import { runDiff } from './commands/diff';
 import { runGenerate } from './commands/generate';
@@ -8,6 +7,7 @@ import { runSchema } from './commands/schema';
 import type { CliContext } from './context';
 import { asCliError, errorLine, EXIT_OK, EXIT_USAGE, oneLine, usageError } from './errors';
 import { MAIN_HELP } from './help';
+import { editDistance } from '../service';
 import { VERSION } from './version';
 
 const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => number> = {

@@ -59,6 +59,7 @@ export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } f
 export type { RuleMeta } from './ruleMeta';
 export { parseDay, parseToday, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
+export { editDistance } from './suggest';
 export { MAX_TEXT_LENGTH, tooLargeMessage } from './document';
 export { canTurnOff, setRuleSeverity } from './configEdits';
 export { PARTNERSHIP_SCHEMA } from './schema';

@@ -6,21 +6,20 @@ import { yamlString } from './edits';
 import { PartnershipModel } from './model';
 import { personReferences } from './model';
 import type { Position, Range, TextEdit } from './types';
+import { DocumentHighlightKind } from 'vscode-languageserver-types';
+import type { DocumentHighlight as LspDocumentHighlight, Location, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageserver-types';
 
-export interface Location {
-  uri: string;
-  range: Range;
+/** A highlight's kind is Read (a reference) or Write (the definition). */
+export interface DocumentHighlight extends LspDocumentHighlight {
+  kind: typeof DocumentHighlightKind.Read | typeof DocumentHighlightKind.Write;
 }
 
-/** LSP DocumentHighlightKind: Read = 2, Write = 3 (the definition). */
-export interface DocumentHighlight {
-  range: Range;
-  kind: 2 | 3;
-}
-
-export interface WorkspaceEdit {
+/** A rename's edit: one document's changes. */
+export interface WorkspaceEdit extends LspWorkspaceEdit {
   changes: { [uri: string]: TextEdit[] };
 }
+
+export type { Location };
 
 export type RenameResult = { ok: true; edit: WorkspaceEdit } | { ok: false; message: string };
 
@@ -97,7 +96,7 @@ export function references(text: string, position: Position, uri: string, includ
 export function documentHighlights(text: string, position: Position): DocumentHighlight[] {
   const t = targetAt(text, position);
   if (!t) return [];
-  return sameId(t).map((o) => ({ range: innerRange(t.pd, o.range), kind: o.definition ? 3 : 2 }));
+  return sameId(t).map((o) => ({ range: innerRange(t.pd, o.range), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
 export function prepareRename(text: string, position: Position): { range: Range; placeholder: string } | null {

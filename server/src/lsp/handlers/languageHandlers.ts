@@ -129,7 +129,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
           turnOff: uriToPath(doc.uri) ? COMMAND_TURN_OFF_RULE : undefined,
           showDocumentation: ctx.client.commands.includes(CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION) ? CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION : undefined,
         },
-      }) as CodeAction[];
+      });
     }),
   );
 

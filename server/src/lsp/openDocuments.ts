@@ -4,7 +4,7 @@
 import { TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_TEXT_LENGTH } from '../service';
-import { isPartnershipFileName } from '../node/names';
+import { isPartnershipUri } from '../node/names';
 import { LANGUAGE_ID } from './protocol';
 
 export class OpenDocuments {
@@ -49,7 +49,7 @@ export class OpenDocuments {
 
   /** A document this server checks: the partnership language, or a partnership file name. */
   served(doc: TextDocument | undefined): doc is TextDocument {
-    return doc !== undefined && (doc.languageId === LANGUAGE_ID || isPartnershipFileName(doc.uri));
+    return doc !== undefined && (doc.languageId === LANGUAGE_ID || isPartnershipUri(doc.uri));
   }
 
   /** A document the language features work on: served, and not refused for its size. */

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../service';
+import { isPartnershipFileName, isPartnershipUri } from '../node/names';
 
 export type ValidateMode = 'open' | 'workspace';
 export const DEFAULT_VALIDATE_MODE: ValidateMode = 'workspace';
@@ -17,7 +18,6 @@ export const MAX_WORKSPACE_FILES = 5000;
 /** The folder walk stops after this many directory entries, so a huge tree cannot keep the server busy. */
 export const MAX_SCANNED_ENTRIES = 500_000;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-const PARTNERSHIP_SUFFIX = '.partnership.yaml';
 
 /** What the workspace validator needs from the server around it. */
 export interface WorkspaceValidationHost {
@@ -35,8 +35,8 @@ export interface WorkspaceValidationHost {
   uriOf(filePath: string): string;
 }
 
-export function isPartnershipUri(uri: string): boolean {
-  return uri.startsWith('file:') && decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)).endsWith(PARTNERSHIP_SUFFIX);
+export function isPartnershipFileUri(uri: string): boolean {
+  return uri.startsWith('file:') && isPartnershipUri(uri);
 }
 
 export class WorkspaceValidator {
@@ -90,7 +90,7 @@ export class WorkspaceValidator {
 
   /** A watched file was created or changed on disk. */
   changed(uri: string): void {
-    if (!isPartnershipUri(uri) || !this.remember(uri)) return;
+    if (!isPartnershipFileUri(uri) || !this.remember(uri)) return;
     if (this.mode === 'workspace') this.enqueue(uri);
   }
 
@@ -105,7 +105,7 @@ export class WorkspaceValidator {
 
   /** The editor closed a document: in workspace mode, the file on disk is judged instead. */
   closed(uri: string): void {
-    if (!isPartnershipUri(uri)) return;
+    if (!isPartnershipFileUri(uri)) return;
     if (this.mode === 'workspace' && this.remember(uri)) {
       this.published.add(uri); // the open document's problems are shown until the disk version's replace them
       this.enqueue(uri, true);
@@ -181,7 +181,7 @@ export class WorkspaceValidator {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-        } else if (entry.isFile() && entry.name.endsWith(PARTNERSHIP_SUFFIX) && entry.name.length > PARTNERSHIP_SUFFIX.length) {
+        } else if (entry.isFile() && isPartnershipFileName(entry.name)) {
           const uri = this.host.uriOf(full);
           if (this.remember(uri)) this.enqueue(uri);
         }

@@ -9,7 +9,7 @@ import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { generateHelp } from '../help';
 import { NodeFileSystem, readText } from '../../node/nodeFs';
-import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../files';
+import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../../node/names';
 import { assertNotAnInput, ensureParentFolder } from '../output';
 import { displayPath } from '../paths';
 import { applyTextEdits } from '../../node/textEdits';

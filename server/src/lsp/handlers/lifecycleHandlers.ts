@@ -2,7 +2,7 @@
 // the workspace check) and shutdown.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { CODE_ACTION_KIND, CONFIG_FILE_NAME, dayOfDate, formatDay } from '../../service';
-import { PARTNERSHIP_SUFFIX } from '../../node/names';
+import { PARTNERSHIP_GLOB } from '../../node/names';
 import { uriToPath } from '../uris';
 import { InitializationOptions, SETTINGS_SECTION } from '../protocol';
 import type { ServerContext } from '../serverContext';
@@ -65,7 +65,7 @@ export function registerLifecycleHandlers(ctx: ServerContext, onShutdown: () => 
       void workspace.start().catch((err: unknown) => safety.logError('workspace validation', err));
       if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/*${PARTNERSHIP_SUFFIX}` }],
+          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: PARTNERSHIP_GLOB }],
         });
       }
       if (settings.canPullConfiguration && client.workspace?.didChangeConfiguration?.dynamicRegistration) {

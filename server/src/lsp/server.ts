@@ -56,7 +56,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const filePath = uriToPath(uri);
       return filePath === undefined ? undefined : nodeFileSystem.readFile(filePath);
     },
-    diagnostics: async (uri, text) => diagnosticsOf(uri, text, await today()),
+    diagnostics: async (uri, text) => {
+      const diagnostics = diagnosticsOf(uri, text, await today());
+      service.forget(uriToPath(uri) ?? uri); // no parse of a closed file is kept
+      return diagnostics;
+    },
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     log: (message) => connection.console.warn(message),
     uriOf: pathToUri,

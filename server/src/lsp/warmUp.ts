@@ -36,6 +36,9 @@ export function largerSample(sample: string, copies: number): string {
   return sample.slice(0, start) + repeated + sample.slice(end);
 }
 
+/** The name the sample is checked under: its parse is forgotten when the warm-up ends. */
+const WARM_UP_NAME = 'warm-up.partnership.yaml';
+
 /** Start warming up after WARM_UP_DELAY_MS; `busy` says a document is open (then it stops). */
 export function warmUp(service: LanguageService, day: Day, busy: () => boolean): void {
   const small = warmUpSample();
@@ -45,15 +48,15 @@ export function warmUp(service: LanguageService, day: Day, busy: () => boolean):
   const started = Date.now();
   let round = 0;
   const step = () => {
-    if (round >= 28 || Date.now() - started > 3000 || busy()) return;
+    if (round >= 28 || Date.now() - started > 3000 || busy()) return service.forget(WARM_UP_NAME);
     // A different text every round (the same one would come from the parse memo): the small file,
     // then the larger one in full (it also grows the heap to a working size), then edits of it.
     const text = round < 12 ? `${small}# ${round}\n` : round < 15 ? `${large}# ${round}\n` : `${large.slice(0, middle)}${'x'.repeat(round - 14)}${large.slice(middle)}`;
     round++;
     try {
-      service.validate(text, 'warm-up.partnership.yaml', { today: day });
+      service.validate(text, WARM_UP_NAME, { today: day });
     } catch {
-      return;
+      return service.forget(WARM_UP_NAME);
     }
     setImmediate(step);
   };

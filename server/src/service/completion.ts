@@ -3,7 +3,7 @@
 // not from the YAML parser, so it works on the half-typed lines completion is asked for
 // (`  sta`, `owner: `, `  - `). Results are LSP-shaped plain data.
 import { formatDay } from './dates';
-import { isScalar, isSeq, locate, parsedDocument, ParsedDocument } from './document';
+import { isScalar, isSeq, locate, ParsedDocument } from './document';
 import { expectedSide, PartnershipModel } from './model';
 import { ID_PATTERN } from './navigation';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, resolveSchema, schemaAt, SchemaNode } from './schema';
@@ -210,7 +210,8 @@ interface Context {
   eol: string;
 }
 
-export function completion(text: string, position: Position, options: CompletionOptions): CompletionList {
+/** Completion at `position`; `parse` gives the text's parse, asked for only when needed. */
+export function completion(text: string, position: Position, options: CompletionOptions, parse: () => ParsedDocument): CompletionList {
   const lines = splitLines(text);
   const empty: CompletionList = { isIncomplete: false, items: [] };
   if (position.line < 0 || position.line >= lines.length) return empty;
@@ -231,10 +232,10 @@ export function completion(text: string, position: Position, options: Completion
     line: position.line,
     character,
     get pd() {
-      return parsedDocument(text);
+      return parse();
     },
     get model() {
-      return (model ??= new PartnershipModel(parsedDocument(text)));
+      return (model ??= new PartnershipModel(parse()));
     },
     today: options.today,
     unit: detectIndentUnit(lines),

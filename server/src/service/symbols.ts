@@ -2,7 +2,6 @@
 // tree view and the symbols never disagree. Unlike the tree view, symbols follow the file: the
 // tree's overdue / due soon / open / done buckets are flattened back into document order.
 import { buildOutline, OutlineKind, OutlineNode } from './outline';
-import { parsedDocument } from './document';
 import { ParsedDocument } from './document';
 import type { Position, Range, ValidateOptions } from './types';
 import { SymbolKind } from 'vscode-languageserver-types';
@@ -69,7 +68,6 @@ function toSymbol(pd: ParsedDocument, node: OutlineNode): DocumentSymbol {
   return symbol;
 }
 
-export function documentSymbols(text: string, path: string, options: ValidateOptions): DocumentSymbol[] {
-  const pd = parsedDocument(text);
+export function documentSymbols(pd: ParsedDocument, path: string, options: ValidateOptions): DocumentSymbol[] {
   return [toSymbol(pd, buildOutline(pd, path, options).root)];
 }

@@ -1,21 +1,7 @@
 // Language features: the service computes, this layer adapts. Plus the two custom requests of the
 // VS Code client: the outline of the Partnerships view and the text of a new partnership file.
 import { CodeAction, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import {
-  codeActions,
-  completion,
-  definition,
-  Diagnostic,
-  documentHighlights,
-  documentSymbols,
-  hover,
-  partnershipFileStem,
-  prepareRename,
-  references,
-  rename,
-  Severity,
-  starterFile,
-} from '../../service';
+import { Diagnostic, partnershipFileStem, Severity, starterFile } from '../../service';
 import { nodeFileSystem } from '../../node/nodeFs';
 import { uriToPath } from '../uris';
 import {
@@ -48,42 +34,42 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     request('completion', null, async (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
       if (!doc) return null;
-      return completion(doc.getText(), params.position, { today: await today(), triggerCharacter: params.context?.triggerCharacter });
+      return service.completion(doc.getText(), params.position, { today: await today(), triggerCharacter: params.context?.triggerCharacter }, doc.uri);
     }),
   );
 
   connection.onHover(
     request('hover', null, async (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? hover(doc.getText(), params.position, { today: await today() }) : null;
+      return doc ? service.hover(doc.getText(), params.position, { today: await today() }, doc.uri) : null;
     }),
   );
 
   connection.onDefinition(
     request('definition', [], (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? definition(doc.getText(), params.position, doc.uri) : [];
+      return doc ? service.definition(doc.getText(), params.position, doc.uri) : [];
     }),
   );
 
   connection.onReferences(
     request('references', [], (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? references(doc.getText(), params.position, doc.uri, params.context.includeDeclaration) : [];
+      return doc ? service.references(doc.getText(), params.position, doc.uri, params.context.includeDeclaration) : [];
     }),
   );
 
   connection.onDocumentHighlight(
     request('documentHighlight', [], (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? documentHighlights(doc.getText(), params.position) : [];
+      return doc ? service.documentHighlights(doc.getText(), params.position, doc.uri) : [];
     }),
   );
 
   connection.onPrepareRename(
     request('prepareRename', null, (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? prepareRename(doc.getText(), params.position) : null;
+      return doc ? service.prepareRename(doc.getText(), params.position, doc.uri) : null;
     }),
   );
 
@@ -91,7 +77,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     request('rename', null, (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
       if (!doc) return null;
-      const result = rename(doc.getText(), params.position, params.newName, doc.uri);
+      const result = service.rename(doc.getText(), params.position, params.newName, doc.uri);
       if (!result.ok) throw new ResponseError(ErrorCodes.InvalidParams, result.message);
       return result.edit;
     }),
@@ -101,7 +87,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     request('documentSymbol', [], async (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
       if (!doc) return [];
-      return documentSymbols(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: await today(), config: ctx.configs.configOf(doc.uri)?.config });
+      return service.documentSymbols(doc.getText(), uriToPath(doc.uri) ?? doc.uri, { today: await today(), config: ctx.configs.configOf(doc.uri)?.config });
     }),
   );
 
@@ -119,7 +105,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
           return match ? [{ ...d, data: match.data }] : [];
         });
       const versioned = ctx.client.capabilities.workspace?.workspaceEdit?.documentChanges === true;
-      return codeActions({
+      return service.codeActions({
         uri: doc.uri,
         diagnostics,
         only: params.context.only,
@@ -145,6 +131,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
       // The counts of the diagnostics published for this text: the same validation, not a second judgement.
       const diagnostics = documents.served(doc) ? (await scheduler.currentDiagnostics(doc)).diagnostics : ctx.diagnosticsOf(params.uri, text, day);
       const outline = service.outline(text, filePath ?? params.uri, { today: day, config: ctx.configs.configOf(params.uri)?.config }, { maxChildren: OUTLINE_MAX_CHILDREN });
+      if (!doc) service.forget(filePath ?? params.uri); // no parse of a closed file is kept
       return { ...outline, problems: problemCounts(diagnostics) };
     }),
   );

@@ -1,6 +1,7 @@
 // Document sync: an open is checked at once, a change after the scheduler's delay, a close drops
 // the document's state and leaves its problems to the workspace check (or none).
 import type { ServerContext } from '../serverContext';
+import { uriToPath } from '../uris';
 
 export function registerValidationHandlers(ctx: ServerContext): void {
   const { documents, safety, scheduler, workspace } = ctx;
@@ -19,6 +20,8 @@ export function registerValidationHandlers(ctx: ServerContext): void {
       const uri = e.document.uri;
       scheduler.closed(uri);
       documents.closed(uri);
+      ctx.service.forget(uri);
+      ctx.service.forget(uriToPath(uri) ?? uri);
       if (!documents.served(e.document)) return;
       workspace.closed(uri); // the disk version's problems (workspace mode), or none
       ctx.outlinesChanged([uri]); // the outline now comes from the file on disk

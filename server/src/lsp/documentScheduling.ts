@@ -22,6 +22,12 @@ export function changeDelay(at: number, previous: number | undefined): number {
   return previous !== undefined && at - previous < VALIDATION_DELAY_MS ? VALIDATION_DELAY_MS : FIRST_CHANGE_DELAY_MS;
 }
 
+/** The one diagnostic of a file that is not checked at all (too large, not readable as text), at its start. */
+export function fileProblem(message: string): Diagnostic {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { range, severity: Severity.Error, code: 'yaml-syntax', source: 'partnership', message, codeDescription: { href: ruleDocsUrl('yaml-syntax') } };
+}
+
 export interface Validated {
   version: number;
   /** The text they were computed for: a client may reuse a version number for other text. */
@@ -123,11 +129,7 @@ export class DocumentScheduler {
 
   private compute(doc: TextDocument, day: Day): Validated {
     const tooLarge = this.host.documents.oversizedLength(doc.uri);
-    if (tooLarge !== undefined) {
-      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const message = tooLargeMessage(tooLarge);
-      return { version: doc.version, text: '', diagnostics: [{ range, severity: Severity.Error, code: 'yaml-syntax', source: 'partnership', message, codeDescription: { href: ruleDocsUrl('yaml-syntax') } }] };
-    }
+    if (tooLarge !== undefined) return { version: doc.version, text: '', diagnostics: [fileProblem(tooLargeMessage(tooLarge))] };
     const text = doc.getText();
     return { version: doc.version, text, diagnostics: this.host.diagnosticsOf(doc.uri, text, day) };
   }

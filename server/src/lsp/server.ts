@@ -5,10 +5,11 @@
 // The handlers sit in handlers/, by concern; this file builds what they share and registers them.
 import { Connection } from 'vscode-languageserver/node';
 import { homedir } from 'os';
+import * as path from 'path';
 import { createLanguageService, Day } from '../service';
 import { ruleDocsBase } from '../install';
 import { ConfigFiles } from './configFiles';
-import { DocumentScheduler } from './documentScheduling';
+import { DocumentScheduler, fileProblem } from './documentScheduling';
 import { nodeFileSystem } from '../node/nodeFs';
 import { pathToUri, uriToPath } from './uris';
 import { registerCommandHandlers } from './handlers/commandHandlers';
@@ -55,6 +56,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     readFile: (uri) => {
       const filePath = uriToPath(uri);
       return filePath === undefined ? undefined : nodeFileSystem.readFile(filePath);
+    },
+    unreadable: (uri) => {
+      const filePath = uriToPath(uri);
+      const why = filePath === undefined ? undefined : nodeFileSystem.failedReads.get(path.resolve(filePath));
+      if (why === undefined || !nodeFileSystem.exists(filePath!)) return undefined; // gone: nothing to say
+      const prefix = `cannot read ${path.resolve(filePath!)}: `;
+      return [fileProblem(`This file cannot be checked: ${why.startsWith(prefix) ? why.slice(prefix.length) : why}`)];
     },
     diagnostics: async (uri, text) => {
       const diagnostics = diagnosticsOf(uri, text, await today());

@@ -27,6 +27,8 @@ export interface WorkspaceValidationHost {
   isOpen(uri: string): boolean;
   /** The text on disk, or undefined when it is gone or unreadable. */
   readFile(uri: string): string | undefined;
+  /** For a file that is there but cannot be read as text (not UTF-8, too large): the diagnostic saying why. */
+  unreadable?(uri: string): Diagnostic[] | undefined;
   /** The file's diagnostics as the service computes them (with its config and today). */
   diagnostics(uri: string, text: string): Promise<Diagnostic[]>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -222,14 +224,15 @@ export class WorkspaceValidator {
   private async check(uri: string): Promise<void> {
     if (this.mode !== 'workspace' || this.host.isOpen(uri)) return;
     const text = this.host.readFile(uri);
-    if (text === undefined) {
+    const unreadable = text === undefined ? this.host.unreadable?.(uri) : undefined;
+    if (text === undefined && unreadable === undefined) {
       this.known.delete(uri);
       this.clear(uri);
       return;
     }
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await this.host.diagnostics(uri, text);
+      diagnostics = unreadable ?? (await this.host.diagnostics(uri, text!));
     } catch (err) {
       this.host.log(`checking ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
       return;

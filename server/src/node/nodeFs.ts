@@ -33,7 +33,9 @@ export class NodeFileSystem implements FileSystem {
   readFile(filePath: string): string | undefined {
     const absPath = path.resolve(filePath);
     try {
-      return readText(absPath, this.show(absPath)).text;
+      const { text } = readText(absPath, this.show(absPath));
+      this.failedReads.delete(absPath);
+      return text;
     } catch (err) {
       if (this.failedReads.size >= MAX_REMEMBERED_FAILURES) this.failedReads.delete(this.failedReads.keys().next().value!);
       this.failedReads.set(absPath, err instanceof Error ? err.message : String(err));

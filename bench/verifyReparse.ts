@@ -7,7 +7,7 @@ import { join, resolve } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { ParsedDocument } from '../server/src/service/document';
 import { parseDay } from '../server/src/service/dates';
-import { reparse } from '../server/src/service/reparse';
+import { reparse } from '../server/src/service/parse/reparse';
 import { validateParsed } from '../server/src/service/validate';
 import { generatePartnership, rng } from './generate';
 

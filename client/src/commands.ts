@@ -11,6 +11,7 @@ import {
   type StarterFileParams,
   type StarterFileResult,
 } from '../../server/src/lsp/protocol';
+import { PARTNERSHIP_SUFFIX } from '../../server/src/node/names';
 import { openCreatedDocument } from './languageClient';
 import { PartnershipsTreeProvider, PartnershipTreeNode, REVEAL_COMMAND } from './partnershipsView';
 
@@ -144,7 +145,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 async function freeFileName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, `${n === 1 ? stem : `${stem}-${n}`}.partnership.yaml`);
+    const uri = vscode.Uri.joinPath(folder, `${n === 1 ? stem : `${stem}-${n}`}${PARTNERSHIP_SUFFIX}`);
     if (!(await exists(uri))) return uri;
   }
 }

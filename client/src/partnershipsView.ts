@@ -2,10 +2,12 @@
 // they come from the server's outline request. The view only chooses icons and wording of
 // tooltips; every state it shows (overdue, stale, health) was computed by the server.
 import * as vscode from 'vscode';
+import { isPartnershipUri, PARTNERSHIP_GLOB } from '../../server/src/node/names';
 import type { FileOutline, OutlineNode, OutlineParams, OutlineResult } from '../../server/src/lsp/protocol';
 
-/** The glob of partnership files, and what the view never looks into. */
-export const PARTNERSHIP_GLOB = '**/*.partnership.yaml';
+export { PARTNERSHIP_GLOB };
+
+/** What the view never looks into. */
 export const EXCLUDE_GLOB = '**/node_modules/**';
 
 /** What the view needs from the language client: the outline of one file. */
@@ -145,9 +147,9 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
   }
 }
 
-/** Whether the view would list this file: a `*.partnership.yaml` on disk, outside node_modules. */
+/** Whether the view would list this file: a partnership file on disk, outside node_modules. */
 function isListable(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && /\.partnership\.yaml$/i.test(uri.path) && !/\/node_modules\//.test(uri.path);
+  return uri.scheme === 'file' && isPartnershipUri(uri.path) && !/\/node_modules\//.test(uri.path);
 }
 
 function childNodes(uri: vscode.Uri, nodes: OutlineNode[] | undefined, parentId: string): PartnershipItemNode[] {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PartnershipExtensionApi } from '../../client/src/extension';
 import { createLanguageService, parseDay } from '../../server/src/service';
-import { nodeFileSystem } from '../../server/src/lsp/files';
+import { nodeFileSystem } from '../../server/src/node/nodeFs';
 
 export const EXTENSION_ID = 'partnership-tools.partnership';
 /** The fixed "today" of the fixture workspace (.vscode/settings.json). */

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { changeDelay, FIRST_CHANGE_DELAY_MS, VALIDATION_DELAY_MS } from '../../server/src/lsp/server';
+import { changeDelay, FIRST_CHANGE_DELAY_MS, VALIDATION_DELAY_MS } from '../../server/src/lsp/documentScheduling';
 
 describe('language server: when a change is checked', () => {
   it('a change after a pause (or the first one) is checked almost at once', () => {

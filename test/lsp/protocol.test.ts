@@ -11,7 +11,7 @@ import { starterFile } from '../../server/src/service';
 import { day } from '../helpers';
 import { applyEdits, at } from '../service-features/util';
 import { editsAsChanges, SERVER_JS, TestClient } from './client';
-import { OUTLINE_MAX_CHILDREN } from '../../server/src/lsp/server';
+import { OUTLINE_MAX_CHILDREN } from '../../server/src/lsp/handlers/languageHandlers';
 import { generatePartnership } from '../../bench/generate';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/lsp/initech.partnership.yaml');

@@ -99,6 +99,28 @@ describe('language server: problems in files that are not open', function () {
     assert.deepStrictEqual((await nextAfter(seen, globex, 'deleted file cleared')).diagnostics, []);
   });
 
+  it('says why a closed file that is not UTF-8 text is not checked, and checks it once it is saved as UTF-8', async () => {
+    const latin = uriOf('teams/latin.partnership.yaml');
+    const file = path.join(dir, 'teams', 'latin.partnership.yaml');
+    fs.writeFileSync(file, Buffer.from('# r\u00e9sum\u00e9\nversion: 1\n', 'latin1'));
+    let seen = client.diagnostics.length;
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: latin, type: 1 }] });
+    const unreadable = (await nextAfter(seen, latin, 'the Latin-1 file reported')).diagnostics;
+    assert.deepStrictEqual(
+      unreadable.map((d) => `${brief([d])[0]} ${d.message}`),
+      ['1:1 yaml-syntax 1 This file cannot be checked: not UTF-8 text (byte 0xE9 at line 1, column 4): save it as UTF-8'],
+    );
+    fs.writeFileSync(file, '# r\u00e9sum\u00e9\nversion: 1\n', 'utf8');
+    seen = client.diagnostics.length;
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: latin, type: 2 }] });
+    const checked = (await nextAfter(seen, latin, 'the UTF-8 file checked')).diagnostics;
+    assert.ok(checked.length > 0 && checked.every((d) => !d.message.startsWith('This file cannot be checked')), brief(checked).join(', '));
+    fs.rmSync(file);
+    seen = client.diagnostics.length;
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: latin, type: 3 }] });
+    assert.deepStrictEqual((await nextAfter(seen, latin, 'the deleted file cleared')).diagnostics, []);
+  });
+
   it('an open document publishes its own problems; once closed, the disk version is checked again', async () => {
     const uri = uriOf('teams/northwind.partnership.yaml');
     const text = fs.readFileSync(path.join(dir, 'teams', 'northwind.partnership.yaml'), 'utf8');

@@ -9,22 +9,14 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import {
-  codeActions,
-  completion,
-  createLanguageService,
-  documentSymbols,
-  FileSystem,
-  hover,
-  OutlineNode,
-  parseDay,
-} from '../../server/src/service';
+import { createLanguageService, FileSystem, OutlineNode, parseDay } from '../../server/src/service';
 import { assertDiagnosticsSound, assertRangeInside, budgetMs, counted, examples, lspLines, property, SEED, timed } from './util';
 
 const TODAY = parseDay('2026-11-23')!;
 const FILE = '/work/team/acme.partnership.yaml';
 const noFiles: FileSystem = { readFile: () => undefined, exists: () => false };
 const service = createLanguageService({ fs: noFiles });
+const { codeActions, completion, documentSymbols, hover } = service;
 const EXAMPLES = examples();
 
 /** Validate one input and check everything that must hold for any input. */

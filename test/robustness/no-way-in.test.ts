@@ -114,8 +114,8 @@ describe('robustness: no way in', function () {
         for (const text of texts) {
           for (const d of service.validate(text, '/w/a.partnership.yaml', { today })) diagnostics.push(d.code + ': ' + d.message.slice(0, 80));
           service.outline(text, '/w/a.partnership.yaml', { today });
-          svc.completion(text, { line: 1, character: 2 }, { today });
-          svc.hover(text, { line: 1, character: 2 }, { today });
+          service.completion(text, { line: 1, character: 2 }, { today });
+          service.hover(text, { line: 1, character: 2 }, { today });
           service.generateAgenda(text, '/w/a.partnership.yaml', today);
         }
         for (const p of service.configFor('/w/a.partnership.yaml').problems) diagnostics.push('config ' + p.code + ': ' + p.message.slice(0, 80));

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
-import { completion, CompletionItem } from '../../server/src/service';
+import { CompletionItem, createLanguageService } from '../../server/src/service';
 import { at, fixture, lines, r, TODAY } from './util';
+
+/** The features, from one language service (its methods need no `this`). */
+const { completion } = createLanguageService({ fs: { readFile: () => undefined, exists: () => false } });
 
 const complete = (text: string, line: number, character: number, triggerCharacter?: string) =>
   completion(text, { line, character }, { today: TODAY, triggerCharacter }).items;

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
-import { hover } from '../../server/src/service';
+import { createLanguageService } from '../../server/src/service';
 import { at, fixture, lines, r, TODAY } from './util';
+
+/** The features, from one language service (its methods need no `this`). */
+const { hover } = createLanguageService({ fs: { readFile: () => undefined, exists: () => false } });
 
 const text = fixture('initech.partnership.yaml');
 const hoverAt = (t: string, needle: string, delta: number, after?: string) => hover(t, at(t, needle, delta, after), { today: TODAY });

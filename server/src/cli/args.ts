@@ -1,5 +1,7 @@
-// A small, strict argument parser: `--name value`, `--name=value`, boolean flags, `--` to end
-// options, options anywhere among the positionals. Anything unknown is a usage error.
+// The CLI's arguments: `--name value`, `--name=value`, boolean flags, `--` to end options, options
+// anywhere among the positionals, read by Node's util.parseArgs. Anything unknown is a usage error.
+import { parseArgs as nodeParseArgs } from 'util';
+import { editDistance } from '../service';
 import { usageError } from './errors';
 
 export interface OptionSpec {
@@ -20,47 +22,31 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
   const options = new Map<string, string | true>();
   const positionals: string[] = [];
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      const spec = byName.get(name);
-      if (!spec) throw usageError(`unknown option '--${name}'${suggestOption(name, specs)}`, command);
-      if (!spec.value) {
-        if (eq !== -1) throw usageError(`option '--${name}' takes no value`, command);
-        options.set(name, true);
-        continue;
-      }
-      let value: string;
-      if (eq !== -1) value = arg.slice(eq + 1);
-      else {
-        const next = argv[i + 1];
-        if (next === undefined || (next.startsWith('--') && next.length > 2)) throw usageError(`option '--${name}' needs a value`, command);
-        value = next;
-        i++;
-      }
-      options.set(name, value);
+  // Node reads the arguments (long and short names, `=`, `--`, grouped short flags); the checks
+  // and their messages are ours, so strict mode is off and every token is judged here.
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: Object.fromEntries(specs.map((s) => [s.name, { type: s.value ? 'string' : 'boolean', ...(s.short ? { short: s.short } : {}) }] as const)),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const long = token.rawName.startsWith('--');
+    const spec = byName.get(token.name);
+    if (!spec) throw usageError(`unknown option '${token.rawName}'${long ? suggestOption(token.name, specs) : ''}`, command);
+    const shown = long ? `--${spec.name}` : token.rawName;
+    if (!spec.value) {
+      if (token.value !== undefined) throw usageError(`option '${shown}' takes no value`, command);
+      options.set(spec.name, true);
       continue;
     }
-    if (arg.startsWith('-') && arg.length > 1) {
-      const spec = byShort.get(arg.slice(1));
-      if (!spec) throw usageError(`unknown option '${arg}'`, command);
-      if (spec.value) {
-        const next = argv[i + 1];
-        if (next === undefined) throw usageError(`option '${arg}' needs a value`, command);
-        options.set(spec.name, next);
-        i++;
-      } else options.set(spec.name, true);
-      continue;
-    }
-    positionals.push(arg);
+    // A value is the next argument unless it is another long option (`--today --quiet`).
+    const missing = token.value === undefined || (long && !token.inlineValue && token.value.startsWith('--') && token.value.length > 2);
+    if (missing) throw usageError(`option '${shown}' needs a value`, command);
+    options.set(spec.name, token.value!);
   }
   return { options, positionals };
 }
@@ -85,19 +71,4 @@ function suggestOption(name: string, specs: readonly OptionSpec[]): string {
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '--${best}'?` : '';
-}
-
-/** Levenshtein distance with transpositions counted as one edit. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }

@@ -1,5 +1,4 @@
 // Command dispatch. Returns the exit code; every failure becomes one stderr line, never a stack.
-import { editDistance } from './args';
 import { runCalendar } from './commands/calendar';
 import { runCheck } from './commands/check';
 import { runDiff } from './commands/diff';
@@ -7,8 +6,9 @@ import { runGenerate } from './commands/generate';
 import { runInit } from './commands/init';
 import { runSchema } from './commands/schema';
 import type { CliContext } from './context';
-import { CliError, errorLine, EXIT_OK, EXIT_USAGE, oneLine, usageError } from './errors';
+import { asCliError, errorLine, EXIT_OK, EXIT_USAGE, oneLine, usageError } from './errors';
 import { MAIN_HELP } from './help';
+import { editDistance } from '../service';
 import { VERSION } from './version';
 
 const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => number> = {
@@ -51,9 +51,10 @@ export function runCli(argv: readonly string[], ctx: CliContext): number {
   try {
     return dispatch(argv, ctx);
   } catch (err) {
-    if (err instanceof CliError) {
-      ctx.stderr(`partnership: ${errorLine(err)}\n`);
-      return err.exitCode;
+    const known = asCliError(err);
+    if (known) {
+      ctx.stderr(`partnership: ${errorLine(known)}\n`);
+      return known.exitCode;
     }
     // A bug: still one line, still no stack trace.
     const message = err instanceof Error ? err.message : String(err);

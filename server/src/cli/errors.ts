@@ -1,5 +1,6 @@
 // Errors the CLI reports as one line on stderr, with the exit code they mean. Nothing here ever
 // reaches the user as a stack trace.
+import { UnreadableFile } from '../node/nodeFs';
 
 /** Exit codes: 0 clean, 1 problems found (errors or too many warnings), 2 bad usage or unreadable input. */
 export const EXIT_OK = 0;
@@ -26,6 +27,13 @@ export function usageError(message: string, command = ''): CliError {
 /** Bad or unreadable input: a missing path, an unreadable file, an existing target. */
 export function inputError(message: string): CliError {
   return new CliError(message, EXIT_USAGE);
+}
+
+/** An error the CLI reports as one line: its own, or a file the shared reader could not read (exit 2). */
+export function asCliError(err: unknown): CliError | undefined {
+  if (err instanceof CliError) return err;
+  if (err instanceof UnreadableFile) return inputError(err.message);
+  return undefined;
 }
 
 /** The one line printed for an error (without the `partnership: ` prefix). */

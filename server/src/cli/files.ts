@@ -7,7 +7,6 @@ import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../node/names';
 import { describeFsError, inputError } from './errors';
 import { comparePaths, displayPath } from './paths';
 
-export { isPartnershipFileName, PARTNERSHIP_SUFFIX };
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 

@@ -7,7 +7,7 @@ import { WriteRefused, writeAtomic } from '../node/safeFiles';
 import { CONFIG_FILE_NAME } from '../service';
 import type { CliContext } from './context';
 import { describeFsError, inputError } from './errors';
-import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from './files';
+import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../node/names';
 
 export function writeOutput(ctx: CliContext, text: string, output: string | undefined, inputs: readonly string[] = []): void {
   if (output === undefined || output === '-') {

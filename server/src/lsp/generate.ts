@@ -12,7 +12,8 @@ import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../node/names';
 import { applyTextEdits } from '../node/textEdits';
 import { assertReplaceable, lock, releaseLock, removeQuietly, replaceIfUnchanged, writeTarget } from '../node/safeFiles';
 import { Day, GENERATE_TITLES, GeneratedDocument, LanguageService, TextEdit } from '../service';
-import { MAX_READ_BYTES, pathToUri, siblingUri, uriToPath } from './files';
+import { MAX_FILE_BYTES } from '../node/nodeFs';
+import { pathToUri, siblingUri, uriToPath } from './uris';
 
 export type GenerateKind = 'agenda' | 'report';
 
@@ -158,6 +159,6 @@ async function generateOnDisk(ctx: GenerateContext, kind: GenerateKind, filePath
 function readBytes(real: string, shown: string): Buffer {
   const st = fs.statSync(real);
   if (!st.isFile()) throw new Error(`${shown} is not a regular file`);
-  if (st.size > MAX_READ_BYTES) throw new Error(`${shown} is too large to update (over ${MAX_READ_BYTES / 1048576} MiB)`);
+  if (st.size > MAX_FILE_BYTES) throw new Error(`${shown} is too large to update (over ${MAX_FILE_BYTES / 1048576} MiB)`);
   return fs.readFileSync(real);
 }

@@ -1,7 +1,8 @@
 // Entry point: `partnership-language-server --stdio` (also --node-ipc, --socket=N, --pipe=NAME).
 // Bundled by esbuild to dist/server.js; the VS Code extension and other editors start it.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { serverVersion, startServer } from './server';
+import { startServer } from './server';
+import { serverVersion } from './serverVersion';
 
 const USAGE = `usage: partnership-language-server --stdio
 

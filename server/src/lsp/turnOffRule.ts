@@ -3,7 +3,7 @@
 import { dirname, join } from 'path';
 import { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { canTurnOff, CONFIG_FILE_NAME, FileSystem, LanguageService, RULE_IDS, RuleId, setRuleSeverity } from '../service';
-import { pathToUri, uriToPath } from './files';
+import { pathToUri, uriToPath } from './uris';
 
 export type TurnOffResult = { ok: true; configUri: string; edit: WorkspaceEdit } | { ok: false; message: string };
 

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../service';
+import { isPartnershipFileName, isPartnershipUri } from '../node/names';
 
 export type ValidateMode = 'open' | 'workspace';
 export const DEFAULT_VALIDATE_MODE: ValidateMode = 'workspace';
@@ -17,7 +18,6 @@ export const MAX_WORKSPACE_FILES = 5000;
 /** The folder walk stops after this many directory entries, so a huge tree cannot keep the server busy. */
 export const MAX_SCANNED_ENTRIES = 500_000;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-const PARTNERSHIP_SUFFIX = '.partnership.yaml';
 
 /** What the workspace validator needs from the server around it. */
 export interface WorkspaceValidationHost {
@@ -27,6 +27,8 @@ export interface WorkspaceValidationHost {
   isOpen(uri: string): boolean;
   /** The text on disk, or undefined when it is gone or unreadable. */
   readFile(uri: string): string | undefined;
+  /** For a file that is there but cannot be read as text (not UTF-8, too large): the diagnostic saying why. */
+  unreadable?(uri: string): Diagnostic[] | undefined;
   /** The file's diagnostics as the service computes them (with its config and today). */
   diagnostics(uri: string, text: string): Promise<Diagnostic[]>;
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -35,8 +37,8 @@ export interface WorkspaceValidationHost {
   uriOf(filePath: string): string;
 }
 
-export function isPartnershipUri(uri: string): boolean {
-  return uri.startsWith('file:') && decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)).endsWith(PARTNERSHIP_SUFFIX);
+export function isPartnershipFileUri(uri: string): boolean {
+  return uri.startsWith('file:') && isPartnershipUri(uri);
 }
 
 export class WorkspaceValidator {
@@ -90,7 +92,7 @@ export class WorkspaceValidator {
 
   /** A watched file was created or changed on disk. */
   changed(uri: string): void {
-    if (!isPartnershipUri(uri) || !this.remember(uri)) return;
+    if (!isPartnershipFileUri(uri) || !this.remember(uri)) return;
     if (this.mode === 'workspace') this.enqueue(uri);
   }
 
@@ -105,7 +107,7 @@ export class WorkspaceValidator {
 
   /** The editor closed a document: in workspace mode, the file on disk is judged instead. */
   closed(uri: string): void {
-    if (!isPartnershipUri(uri)) return;
+    if (!isPartnershipFileUri(uri)) return;
     if (this.mode === 'workspace' && this.remember(uri)) {
       this.published.add(uri); // the open document's problems are shown until the disk version's replace them
       this.enqueue(uri, true);
@@ -181,7 +183,7 @@ export class WorkspaceValidator {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-        } else if (entry.isFile() && entry.name.endsWith(PARTNERSHIP_SUFFIX) && entry.name.length > PARTNERSHIP_SUFFIX.length) {
+        } else if (entry.isFile() && isPartnershipFileName(entry.name)) {
           const uri = this.host.uriOf(full);
           if (this.remember(uri)) this.enqueue(uri);
         }
@@ -222,14 +224,15 @@ export class WorkspaceValidator {
   private async check(uri: string): Promise<void> {
     if (this.mode !== 'workspace' || this.host.isOpen(uri)) return;
     const text = this.host.readFile(uri);
-    if (text === undefined) {
+    const unreadable = text === undefined ? this.host.unreadable?.(uri) : undefined;
+    if (text === undefined && unreadable === undefined) {
       this.known.delete(uri);
       this.clear(uri);
       return;
     }
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await this.host.diagnostics(uri, text);
+      diagnostics = unreadable ?? (await this.host.diagnostics(uri, text!));
     } catch (err) {
       this.host.log(`checking ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
       return;

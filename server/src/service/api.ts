@@ -10,8 +10,13 @@ import type {
   TextEdit,
   ValidateOptions,
 } from './types';
+import type { CodeAction, CodeActionParams } from './codeActions';
+import type { CompletionList, CompletionOptions } from './completion';
+import type { Hover, HoverOptions } from './hover';
+import type { DocumentHighlight, Location, RenameResult } from './navigation';
 import type { Outline, OutlineLimits } from './outline';
 import type { RelationshipChange } from './relationshipDiff';
+import type { DocumentSymbol } from './symbols';
 
 export interface ConfigResult {
   /** Path of the `.partnershiprc.yaml` that applies, if any. */
@@ -23,9 +28,30 @@ export interface ConfigResult {
   ignored?: { path: string; reason: string }[];
 }
 
+/**
+ * The language service. Every method takes the document's text and, where it has one, the name of
+ * the document (a path or URI): the service keeps the last parse of each document it was asked
+ * about (a few at a time), so the features asked about one text share one parse, and an edit of a
+ * large document is re-parsed only where it changed. `forget` drops a document's parse.
+ */
 export interface LanguageService {
-  /** Diagnostics for a partnership file's text. Never throws. */
+  /** Diagnostics for a partnership file's text; `path` names the document. Never throws. */
   validate(text: string, path: string, options: ValidateOptions): Diagnostic[];
+  /** Keys, values, list-item snippets and person ids valid at `position`. */
+  completion(text: string, position: Position, options: CompletionOptions, uri?: string): CompletionList;
+  hover(text: string, position: Position, options: HoverOptions, uri?: string): Hover | null;
+  /** Where the person id under `position` is defined. */
+  definition(text: string, position: Position, uri: string): Location[];
+  references(text: string, position: Position, uri: string, includeDeclaration: boolean): Location[];
+  documentHighlights(text: string, position: Position, uri?: string): DocumentHighlight[];
+  prepareRename(text: string, position: Position, uri?: string): { range: Range; placeholder: string } | null;
+  rename(text: string, position: Position, newName: string, uri: string): RenameResult;
+  /** The editor's Outline and breadcrumbs, from the outline model. */
+  documentSymbols(text: string, path: string, options: ValidateOptions): DocumentSymbol[];
+  /** Quick fixes from the fixes the validator attached to diagnostics, plus the generators. */
+  codeActions(params: CodeActionParams): CodeAction[];
+  /** Drop the parse kept for this document (it was closed, or checked once from disk). */
+  forget(path: string): void;
   /**
    * The `.partnershiprc.yaml` in the file's folder or the nearest parent up to the repository root
    * (the folder holding `.git`) or the home folder, parsed and checked; untrusted ones are skipped.

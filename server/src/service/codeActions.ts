@@ -3,6 +3,7 @@
 // commands the server executes. The two generators are also offered as source actions anywhere.
 import { CONFIG_FILE_NAME } from './config';
 import { canTurnOff } from './configEdits';
+import type { CodeAction as LspCodeAction, Command, Diagnostic as LspDiagnostic, TextDocumentEdit } from 'vscode-languageserver-types';
 import { RULE_IDS, type Diagnostic, type Fix, type Range, type RuleId, type TextEdit } from './types';
 
 export const CODE_ACTION_KIND = {
@@ -16,35 +17,19 @@ export const GENERATE_TITLES = {
   report: 'Generate status report',
 } as const;
 
-/** A diagnostic as a client sends it back: `data` may be missing or anything at all. */
-export interface ContextDiagnostic {
-  range: Range;
-  message: string;
-  code?: string | number;
-  source?: string;
-  severity?: number;
-  codeDescription?: { href?: unknown };
-  data?: unknown;
-}
+/** A diagnostic as a client sends it back (LSP's Diagnostic): `data` may be missing or anything at all. */
+export type ContextDiagnostic = LspDiagnostic;
 
-export interface Command {
-  title: string;
-  command: string;
-  arguments: unknown[];
-}
+/** The edit of a fix: one document's `changes`, or versioned `documentChanges` when the client supports them. */
+export type DocumentEdit = { changes: { [uri: string]: TextEdit[] } } | { documentChanges: TextDocumentEdit[] };
 
-export type DocumentEdit =
-  | { changes: { [uri: string]: TextEdit[] } }
-  | { documentChanges: { textDocument: { uri: string; version: number }; edits: TextEdit[] }[] };
-
-export interface CodeAction {
-  title: string;
+/** LSP's CodeAction, narrowed to what this service makes: always a kind, edits of one document. */
+export interface CodeAction extends LspCodeAction {
   kind: string;
-  diagnostics?: ContextDiagnostic[];
-  isPreferred?: boolean;
   edit?: DocumentEdit;
-  command?: Command;
 }
+
+export type { Command };
 
 export interface CodeActionParams {
   uri: string;

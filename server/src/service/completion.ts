@@ -3,46 +3,28 @@
 // not from the YAML parser, so it works on the half-typed lines completion is asked for
 // (`  sta`, `owner: `, `  - `). Results are LSP-shaped plain data.
 import { formatDay } from './dates';
-import { isScalar, isSeq, locate, parsedDocument, ParsedDocument } from './document';
+import { isScalar, isSeq, locate, ParsedDocument } from './document';
 import { expectedSide, PartnershipModel } from './model';
 import { ID_PATTERN } from './navigation';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, resolveSchema, schemaAt, SchemaNode } from './schema';
-import type { Day, Position, Range } from './types';
+import type { Day, Position, Range, TextEdit } from './types';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import type { CompletionItem as LspCompletionItem, CompletionList as LspCompletionList, MarkupContent } from 'vscode-languageserver-types';
 import type { PersonSide } from './model';
 
 // ---------------------------------------------------------------------------------------------
-// LSP-shaped results.
+// Results: LSP's types, narrowed to what this service always gives (a plain TextEdit, Markdown).
 
-/** LSP CompletionItemKind values used here. */
-export const enum CompletionKind {
-  Value = 12,
-  Property = 10,
-  Snippet = 15,
-  Reference = 18,
-  EnumMember = 20,
-}
+export type { MarkupContent };
 
-export interface MarkupContent {
-  kind: 'markdown' | 'plaintext';
-  value: string;
-}
-
-export interface CompletionItem {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
+export interface CompletionItem extends LspCompletionItem {
+  kind: CompletionItemKind;
   documentation?: MarkupContent;
-  sortText?: string;
-  filterText?: string;
-  /** 1 = plain text, 2 = snippet. */
-  insertTextFormat: 1 | 2;
-  /** 1 = as is: the text carries its own indentation. */
-  insertTextMode?: 1;
-  textEdit: { range: Range; newText: string };
+  insertTextFormat: InsertTextFormat;
+  textEdit: TextEdit;
 }
 
-export interface CompletionList {
-  isIncomplete: false;
+export interface CompletionList extends LspCompletionList {
   items: CompletionItem[];
 }
 
@@ -228,7 +210,8 @@ interface Context {
   eol: string;
 }
 
-export function completion(text: string, position: Position, options: CompletionOptions): CompletionList {
+/** Completion at `position`; `parse` gives the text's parse, asked for only when needed. */
+export function completion(text: string, position: Position, options: CompletionOptions, parse: () => ParsedDocument): CompletionList {
   const lines = splitLines(text);
   const empty: CompletionList = { isIncomplete: false, items: [] };
   if (position.line < 0 || position.line >= lines.length) return empty;
@@ -249,10 +232,10 @@ export function completion(text: string, position: Position, options: Completion
     line: position.line,
     character,
     get pd() {
-      return parsedDocument(text);
+      return parse();
     },
     get model() {
-      return (model ??= new PartnershipModel(parsedDocument(text)));
+      return (model ??= new PartnershipModel(parse()));
     },
     today: options.today,
     unit: detectIndentUnit(lines),
@@ -407,11 +390,11 @@ function keyItems(ctx: Context, schema: SchemaNode, mapPath: JsonPath, present: 
     const newText = keyOnly ? key : keyInsertText(ctx, [...mapPath, key], s, col);
     items.push({
       label: key,
-      kind: CompletionKind.Property,
+      kind: CompletionItemKind.Property,
       detail: `${typeSummary(s)}${required.has(key) ? ' (required)' : ''}`,
       documentation: markdown(documentationOf(s)),
       sortText: `${required.has(key) ? '0' : '1'}${pad(i)}`,
-      insertTextFormat: keyOnly ? 1 : 2,
+      insertTextFormat: keyOnly ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       ...(newText.includes('\n') ? { insertTextMode: 1 as const } : {}),
       textEdit: { range, newText },
     });
@@ -535,12 +518,12 @@ function snippetItems(ctx: Context, item: SchemaNode, itemPath: JsonPath, range:
     const newText = dashPrefix + lines.map((l, i) => (i === 0 ? l : base + l)).join(ctx.eol);
     return {
       label: dashPrefix ? `- ${snippet.label}` : snippet.label,
-      kind: CompletionKind.Snippet,
+      kind: CompletionItemKind.Snippet,
       detail: snippet.description,
       documentation: { kind: 'markdown', value: '```yaml\n' + (dashPrefix + lines.map((l, i) => (i === 0 ? l : ' '.repeat(dashPrefix.length) + l)).join('\n')).replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1') + '\n```' },
       sortText: `2${snippet.label}`,
       filterText: dashPrefix ? `- ${snippet.label}` : snippet.label,
-      insertTextFormat: 2,
+      insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: 1,
       textEdit: { range, newText },
     } satisfies CompletionItem;
@@ -571,11 +554,11 @@ function personItems(ctx: Context, range: Range, text: (id: string) => string, e
     if (!id || exclude.has(id) || ctx.model.personById.get(id) !== person) return;
     items.push({
       label: id,
-      kind: CompletionKind.Reference,
+      kind: CompletionItemKind.Reference,
       detail: personSummary(ctx.model, id),
       documentation: markdown(personMarkdown(ctx.model, id)),
       sortText: `0${pad(i)}`,
-      insertTextFormat: 1,
+      insertTextFormat: InsertTextFormat.PlainText,
       textEdit: { range, newText: text(id) },
     });
   });
@@ -638,22 +621,22 @@ function valueItems(
 
 /** Enum values, booleans, the format version, today's date, the next free id. */
 function scalarItems(ctx: Context, s: SchemaNode, range: Range, lead: string, path?: JsonPath): CompletionItem[] {
-  const item = (label: string, kind: CompletionKind, detail: string | undefined, doc: string | undefined, sort: string): CompletionItem => ({
+  const item = (label: string, kind: CompletionItemKind, detail: string | undefined, doc: string | undefined, sort: string): CompletionItem => ({
     label,
     kind,
     detail,
     documentation: markdown(doc),
     sortText: sort,
-    insertTextFormat: 1,
+    insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range, newText: lead + label },
   });
-  if (s.enum) return s.enum.map((v, i) => item(String(v), CompletionKind.EnumMember, s.enumDescriptions?.[i], enumDocumentation(s, v), pad(i)));
-  if (s.const !== undefined) return [item(String(s.const), CompletionKind.Value, undefined, documentationOf(s), '0')];
-  if (s.type === 'boolean') return ['true', 'false'].map((v, i) => item(v, CompletionKind.Value, undefined, undefined, pad(i)));
-  if (s.ref === 'date') return [item(formatDay(ctx.today), CompletionKind.Value, 'today', undefined, '0')];
+  if (s.enum) return s.enum.map((v, i) => item(String(v), CompletionItemKind.EnumMember, s.enumDescriptions?.[i], enumDocumentation(s, v), pad(i)));
+  if (s.const !== undefined) return [item(String(s.const), CompletionItemKind.Value, undefined, documentationOf(s), '0')];
+  if (s.type === 'boolean') return ['true', 'false'].map((v, i) => item(v, CompletionItemKind.Value, undefined, undefined, pad(i)));
+  if (s.ref === 'date') return [item(formatDay(ctx.today), CompletionItemKind.Value, 'today', undefined, '0')];
   if (s.ref === 'id' && path && path.length >= 3 && typeof path[path.length - 2] === 'number') {
     const next = nextId(ctx, path.slice(0, -2));
-    return next ? [item(next, CompletionKind.Value, 'next free id', undefined, '0')] : [];
+    return next ? [item(next, CompletionItemKind.Value, 'next free id', undefined, '0')] : [];
   }
   return [];
 }

@@ -5,7 +5,6 @@ import { parseDay, plural, relativeDays } from './dates';
 import { isMap, isScalar, isSeq, keyName, locate, Node, Pair, ParsedDocument } from './document';
 import { Obj, PartnershipModel } from './model';
 import { MarkupContent, personMarkdown } from './completion';
-import { parsedDocument } from './document';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, schemaAt } from './schema';
 import type { Day, Position, Range } from './types';
 
@@ -80,8 +79,7 @@ function dateText(pd: ParsedDocument, path: JsonPath, day: Day, today: Day): str
   return relativeDays(day, today);
 }
 
-export function hover(text: string, position: Position, options: HoverOptions): Hover | null {
-  const pd = parsedDocument(text);
+export function hover(pd: ParsedDocument, position: Position, options: HoverOptions): Hover | null {
   const hit = nodeAt(pd, pd.offsetAt(position));
   if (!hit) return null;
   const range = pd.nodeRange(hit.node);

@@ -2,7 +2,13 @@
 import * as path from 'path';
 import type { ConfigResult, LanguageService } from './api';
 import { defaultConfig, findConfigFile, parseConfigText } from './config';
-import { parsedDocument, ParsedDocument } from './document';
+import { codeActions } from './codeActions';
+import { completion } from './completion';
+import { ParsedDocument } from './document';
+import { hover } from './hover';
+import { definition, documentHighlights, prepareRename, references, rename } from './navigation';
+import { ParseCache } from './parse/cache';
+import { documentSymbols } from './symbols';
 import { relationshipChanges } from './relationshipDiff';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
@@ -10,7 +16,7 @@ import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
 import { Diagnostic, FileSystem, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
-import { validateText } from './validate';
+import { validateDocument } from './validate';
 
 export interface LanguageServiceOptions {
   fs: FileSystem;
@@ -18,12 +24,29 @@ export interface LanguageServiceOptions {
   home?: string;
   /** Where rule links point (a folder URL ending in '/'); default DOCS_BASE_URL. */
   docsBaseUrl?: string;
+  /**
+   * The parser's fast path and incremental re-parse (default true). Off, every text is parsed in
+   * full by yaml's parseDocument: the reference the differential checks compare against.
+   */
+  optimiseParsing?: boolean;
 }
 
-export function createLanguageService({ fs, home, docsBaseUrl }: LanguageServiceOptions): LanguageService {
+export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }: LanguageServiceOptions): LanguageService {
   const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text, docsBaseUrl) });
+  const cache = new ParseCache({ optimise: optimiseParsing });
+  const parse = (text: string, key?: string) => cache.parse(text, key);
   return {
-    validate: (text, _path, options) => validateText(text, docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
+    validate: (text, filePath, options) => validateDocument(() => parse(text, filePath), docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
+    completion: (text, position, options, uri) => completion(text, position, options, () => parse(text, uri)),
+    hover: (text, position, options, uri) => hover(parse(text, uri), position, options),
+    definition: (text, position, uri) => definition(parse(text, uri), position, uri),
+    references: (text, position, uri, includeDeclaration) => references(parse(text, uri), position, uri, includeDeclaration),
+    documentHighlights: (text, position, uri) => documentHighlights(parse(text, uri), position),
+    prepareRename: (text, position, uri) => prepareRename(parse(text, uri), position),
+    rename: (text, position, newName, uri) => rename(parse(text, uri), position, newName, uri),
+    documentSymbols: (text, filePath, options) => documentSymbols(parse(text, filePath), filePath, options),
+    codeActions,
+    forget: (filePath) => cache.forget(filePath),
     parseConfig,
     configFor(filePath) {
       const { path: configPath, ignored } = findConfigFile(filePath, fs, home);
@@ -43,11 +66,11 @@ export function createLanguageService({ fs, home, docsBaseUrl }: LanguageService
       }
       return { ...parseConfig(text, configPath), ...skipped };
     },
-    generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),
-    outline: (text, filePath, options, limits) => buildOutline(parsedDocument(text), filePath, options, limits),
-    // A parse of their own: these compare two versions, and the shared memo holds one text.
-    subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text), diagnostics),
+    generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs),
+    generateStatusReport: (text, filePath, today) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs),
+    outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
+    // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
+    subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text, undefined, { fastPath: optimiseParsing !== false }), diagnostics),
     relationshipChanges,
   };
 }
@@ -61,21 +84,19 @@ export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } f
 export type { RuleMeta } from './ruleMeta';
 export { parseDay, parseToday, formatDay, dayOfDate, addCadence, relativeDays } from './dates';
 export { CONFIG_FILE_NAME } from './config';
+export { editDistance } from './suggest';
 export { MAX_TEXT_LENGTH, tooLargeMessage } from './document';
 export { canTurnOff, setRuleSeverity } from './configEdits';
 export { PARTNERSHIP_SCHEMA } from './schema';
 export type { Outline, OutlineLimits, OutlineNode } from './outline';
 
-// Editor features: plain functions over a document's text, returning LSP-shaped data.
-export { completion } from './completion';
+// The editor features' vocabulary (the features are the LanguageService's methods).
 export type { CompletionItem, CompletionList, CompletionOptions, MarkupContent } from './completion';
-export { hover } from './hover';
 export type { Hover, HoverOptions } from './hover';
-export { definition, references, documentHighlights, prepareRename, rename, personOccurrences, ID_PATTERN } from './navigation';
+export { personOccurrences, ID_PATTERN } from './navigation';
 export type { Location, DocumentHighlight, WorkspaceEdit, RenameResult, PersonOccurrence } from './navigation';
-export { documentSymbols } from './symbols';
 export type { DocumentSymbol } from './symbols';
-export { codeActions, fixesOf, CODE_ACTION_KIND, GENERATE_TITLES } from './codeActions';
+export { fixesOf, CODE_ACTION_KIND, GENERATE_TITLES } from './codeActions';
 export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, DocumentEdit } from './codeActions';
 
 // The starter file of `partnership init` and the editor's "New partnership file".

@@ -1,26 +1,24 @@
 // Person ids as symbols: go to the `id:` under people, find every reference, rename everywhere.
 // The places a person id can appear are the ones `unknown-reference` checks (`personReferences`).
-import { parsedDocument } from './document';
-import { ParsedDocument } from './document';
+import type { ParsedDocument } from './document';
 import { yamlString } from './edits';
 import { PartnershipModel } from './model';
 import { personReferences } from './model';
 import type { Position, Range, TextEdit } from './types';
+import { DocumentHighlightKind } from 'vscode-languageserver-types';
+import type { DocumentHighlight as LspDocumentHighlight, Location, WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageserver-types';
 
-export interface Location {
-  uri: string;
-  range: Range;
+/** A highlight's kind is Read (a reference) or Write (the definition). */
+export interface DocumentHighlight extends LspDocumentHighlight {
+  kind: typeof DocumentHighlightKind.Read | typeof DocumentHighlightKind.Write;
 }
 
-/** LSP DocumentHighlightKind: Read = 2, Write = 3 (the definition). */
-export interface DocumentHighlight {
-  range: Range;
-  kind: 2 | 3;
-}
-
-export interface WorkspaceEdit {
+/** A rename's edit: one document's changes. */
+export interface WorkspaceEdit extends LspWorkspaceEdit {
   changes: { [uri: string]: TextEdit[] };
 }
+
+export type { Location };
 
 export type RenameResult = { ok: true; edit: WorkspaceEdit } | { ok: false; message: string };
 
@@ -66,8 +64,7 @@ interface Target {
   all: PersonOccurrence[];
 }
 
-function targetAt(text: string, position: Position): Target | undefined {
-  const pd = parsedDocument(text);
+function targetAt(pd: ParsedDocument, position: Position): Target | undefined {
   const all = personOccurrences(pd);
   const at = all.find((o) => contains(o.range, position));
   return at ? { pd, at, all } : undefined;
@@ -78,30 +75,30 @@ function sameId(t: Target): PersonOccurrence[] {
 }
 
 /** From a reference or a definition: where the person is defined under `people`. */
-export function definition(text: string, position: Position, uri: string): Location[] {
-  const t = targetAt(text, position);
+export function definition(pd: ParsedDocument, position: Position, uri: string): Location[] {
+  const t = targetAt(pd, position);
   if (!t) return [];
   return sameId(t)
     .filter((o) => o.definition)
     .map((o) => ({ uri, range: innerRange(t.pd, o.range) }));
 }
 
-export function references(text: string, position: Position, uri: string, includeDeclaration: boolean): Location[] {
-  const t = targetAt(text, position);
+export function references(pd: ParsedDocument, position: Position, uri: string, includeDeclaration: boolean): Location[] {
+  const t = targetAt(pd, position);
   if (!t) return [];
   return sameId(t)
     .filter((o) => includeDeclaration || !o.definition)
     .map((o) => ({ uri, range: innerRange(t.pd, o.range) }));
 }
 
-export function documentHighlights(text: string, position: Position): DocumentHighlight[] {
-  const t = targetAt(text, position);
+export function documentHighlights(pd: ParsedDocument, position: Position): DocumentHighlight[] {
+  const t = targetAt(pd, position);
   if (!t) return [];
-  return sameId(t).map((o) => ({ range: innerRange(t.pd, o.range), kind: o.definition ? 3 : 2 }));
+  return sameId(t).map((o) => ({ range: innerRange(t.pd, o.range), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
-export function prepareRename(text: string, position: Position): { range: Range; placeholder: string } | null {
-  const t = targetAt(text, position);
+export function prepareRename(pd: ParsedDocument, position: Position): { range: Range; placeholder: string } | null {
+  const t = targetAt(pd, position);
   if (!t) return null;
   return { range: innerRange(t.pd, t.at.range), placeholder: t.at.id };
 }
@@ -127,8 +124,8 @@ function definedIds(model: PartnershipModel): Map<string, string> {
 }
 
 /** Rename the person id at `position` in its definition and every reference. */
-export function rename(text: string, position: Position, newName: string, uri: string): RenameResult {
-  const t = targetAt(text, position);
+export function rename(pd: ParsedDocument, position: Position, newName: string, uri: string): RenameResult {
+  const t = targetAt(pd, position);
   if (!t) return { ok: false, message: 'Only a person id (under people, or in owner, to, by, audience, attendees, …) can be renamed here' };
   const name = newName.trim();
   if (!ID_PATTERN.test(name)) {

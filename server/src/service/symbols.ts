@@ -2,33 +2,12 @@
 // tree view and the symbols never disagree. Unlike the tree view, symbols follow the file: the
 // tree's overdue / due soon / open / done buckets are flattened back into document order.
 import { buildOutline, OutlineKind, OutlineNode } from './outline';
-import { parsedDocument } from './document';
 import { ParsedDocument } from './document';
 import type { Position, Range, ValidateOptions } from './types';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 
-/** LSP SymbolKind values. */
-export const enum SymbolKind {
-  Namespace = 3,
-  Package = 4,
-  Interface = 11,
-  Constant = 14,
-  Number = 16,
-  Object = 19,
-  Struct = 23,
-  Event = 24,
-  EnumMember = 22,
-  Field = 8,
-  Key = 20,
-}
-
-export interface DocumentSymbol {
-  name: string;
-  detail?: string;
-  kind: SymbolKind;
-  range: Range;
-  selectionRange: Range;
-  children?: DocumentSymbol[];
-}
+export type { DocumentSymbol };
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   partnership: SymbolKind.Package,
@@ -89,7 +68,6 @@ function toSymbol(pd: ParsedDocument, node: OutlineNode): DocumentSymbol {
   return symbol;
 }
 
-export function documentSymbols(text: string, path: string, options: ValidateOptions): DocumentSymbol[] {
-  const pd = parsedDocument(text);
+export function documentSymbols(pd: ParsedDocument, path: string, options: ValidateOptions): DocumentSymbol[] {
   return [toSymbol(pd, buildOutline(pd, path, options).root)];
 }

@@ -1,24 +1,14 @@
-// The public vocabulary of the language service. Shapes follow the LSP types (0-based lines,
-// UTF-16 characters) so the server can pass them through untouched, but nothing here depends on
-// the LSP transport.
+// The public vocabulary of the language service. The shapes are the LSP types of
+// vscode-languageserver-types (0-based lines, UTF-16 characters: plain data, no transport), as
+// vscode-json-languageservice uses them, so the server passes them through untouched.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic as LspDiagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Position, Range, TextEdit };
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-/** LSP DiagnosticSeverity values. */
-export const enum Severity {
-  Error = 1,
-  Warning = 2,
-  Information = 3,
-  Hint = 4,
-}
+/** LSP's DiagnosticSeverity: Error = 1, Warning = 2, Information = 3, Hint = 4. */
+export const Severity = DiagnosticSeverity;
+export type Severity = DiagnosticSeverity;
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';
@@ -46,11 +36,6 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
 /**
  * A fix the validator attached to a diagnostic. Either plain text edits to the partnership file,
  * or a request to generate a document (the agenda/report need the file system to pick a free
@@ -60,7 +45,8 @@ export type Fix =
   | { title: string; kind: 'quickfix'; isPreferred?: boolean; edits: TextEdit[] }
   | { title: string; kind: 'generate'; generate: 'agenda' | 'report' };
 
-export interface Diagnostic {
+/** LSP's Diagnostic, narrowed to what the validator makes: a rule id, a link, the fixes in `data`. */
+export interface Diagnostic extends LspDiagnostic {
   range: Range;
   severity: Severity;
   code: RuleId;

@@ -1,6 +1,6 @@
 // Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
 import { defaultConfig, severityOf } from './config';
-import { MAX_DIAGNOSTICS, ParsedDocument, parsedDocument } from './document';
+import { MAX_DIAGNOSTICS, ParsedDocument } from './document';
 import { PartnershipModel, TypoKeys } from './model';
 import { ruleDocsUrl, ruleMeta } from './ruleMeta';
 import { DOMAIN_RULES } from './rules';
@@ -85,11 +85,10 @@ function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** Never throws: an internal failure becomes a diagnostic rather than a dead server or CLI. */
-export function validateText(text: string, options: ValidateOptions): Diagnostic[] {
+/** The parse's diagnostics; never throws: an internal failure (the parse's too) becomes a diagnostic rather than a dead server or CLI. */
+export function validateDocument(parse: () => ParsedDocument, options: ValidateOptions): Diagnostic[] {
   try {
-    // The shared parse: an edit of the text last parsed re-parses only what changed.
-    return validateParsed(parsedDocument(text), options);
+    return validateParsed(parse(), options);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return [diagnostic('yaml-syntax', 1, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `Internal error while checking this file: ${message}`, undefined, options.docsBaseUrl)];

@@ -8,7 +8,7 @@ import type { CliContext } from '../context';
 import { EXIT_OK } from '../errors';
 import { discoverFiles } from '../files';
 import { CALENDAR_HELP } from '../help';
-import { readText } from '../nodeFs';
+import { readText } from '../../node/nodeFs';
 import { writeOutput } from '../output';
 import { resolveToday } from '../today';
 

@@ -5,12 +5,12 @@ import { ConfigResult, createLanguageService, Diagnostic, newDiagnostics } from 
 import { Git } from '../git';
 import { flag, OptionSpec, ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
-import { CliError, errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
+import { asCliError, errorLine, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, inputError, oneLine, usageError } from '../errors';
 import { discoverFiles } from '../files';
 import { FormatName, formatFailure, FORMATS, formatReport, isFormat } from '../formatters';
 import { githubLinks } from '../formatters/markdown';
 import { CHECK_HELP } from '../help';
-import { NodeFileSystem, readText } from '../nodeFs';
+import { NodeFileSystem, readText } from '../../node/nodeFs';
 import { assertNotAnInput, writeOutput } from '../output';
 import { displayPath } from '../paths';
 import { FileReport, totalCounts } from '../report';
@@ -67,8 +67,9 @@ export function runCheck(argv: readonly string[], ctx: CliContext): number {
     if (output && output !== '-') assertNotAnInput(path.resolve(ctx.cwd, output), output, inputs);
     return check(args, format, output, ctx, failed, inputs);
   } catch (err) {
-    if (err instanceof CliError) failed([errorLine(err)]);
-    throw err;
+    const known = asCliError(err);
+    if (known) failed([errorLine(known)]);
+    throw known ?? err;
   }
 }
 

@@ -11,7 +11,7 @@ import { discoverFiles } from '../files';
 import { cell, githubLinks, MARKDOWN_LIMIT, ruleLink } from '../formatters/markdown';
 import { Git } from '../git';
 import { DIFF_HELP } from '../help';
-import { NodeFileSystem, readText } from '../nodeFs';
+import { NodeFileSystem, readText } from '../../node/nodeFs';
 import { writeOutput } from '../output';
 import { plural, severityName } from '../report';
 import { resolveToday } from '../today';

@@ -6,9 +6,9 @@ import { createLanguageService, partnershipFileStem, starterFile } from '../../s
 import { flag, OptionSpec, parseArgs, stringOption } from '../args';
 import type { CliContext } from '../context';
 import { CliError, describeFsError, EXIT_OK, EXIT_USAGE, inputError, usageError } from '../errors';
-import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../files';
+import { isPartnershipFileName, PARTNERSHIP_SUFFIX } from '../../node/names';
 import { INIT_HELP } from '../help';
-import { NodeFileSystem } from '../nodeFs';
+import { NodeFileSystem } from '../../node/nodeFs';
 import { displayPath } from '../paths';
 import { resolveToday } from '../today';
 

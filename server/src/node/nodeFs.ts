@@ -1,17 +1,31 @@
-// The service's view of the disk, backed by node's fs. It remembers which reads failed so the
-// CLI can turn a silently unreadable config into an exit-2 error instead of ignoring it.
+// The service's view of the disk, backed by node's fs: the one adapter of the CLI and the server.
+// Only regular UTF-8 text files within MAX_FILE_BYTES are read. It remembers why reads failed so
+// the CLI can turn a silently unreadable config into an exit-2 error instead of ignoring it.
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
-import { configDistrust } from '../node/safeFiles';
 import type { FileSystem } from '../service';
-import { describeFsError, inputError } from './errors';
+import { describeFsError } from './fsErrors';
+import { configDistrust } from './safeFiles';
+
+/** A file that cannot be read as text; the message is one line ("cannot read x: why"). */
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFile';
+  }
+}
+
+const unreadable = (message: string) => new UnreadableFile(message);
 
 /** Larger partnership or config files are refused rather than read into memory. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+/** A long-running server forgets older failures: only the CLI's last reads are asked about. */
+const MAX_REMEMBERED_FAILURES = 1000;
+
 export class NodeFileSystem implements FileSystem {
-  /** Absolute path → the one-line reason its read failed. */
+  /** Absolute path → the one-line reason its read failed (the last MAX_REMEMBERED_FAILURES). */
   readonly failedReads = new Map<string, string>();
 
   constructor(private readonly show: (absPath: string) => string = (p) => p) {}
@@ -19,14 +33,17 @@ export class NodeFileSystem implements FileSystem {
   readFile(filePath: string): string | undefined {
     const absPath = path.resolve(filePath);
     try {
-      return readText(absPath, this.show(absPath)).text;
+      const { text } = readText(absPath, this.show(absPath));
+      this.failedReads.delete(absPath);
+      return text;
     } catch (err) {
+      if (this.failedReads.size >= MAX_REMEMBERED_FAILURES) this.failedReads.delete(this.failedReads.keys().next().value!);
       this.failedReads.set(absPath, err instanceof Error ? err.message : String(err));
       return undefined;
     }
   }
 
-  /** A config owned by another user or writable by others is not used (the CLI says so). */
+  /** A config owned by another user or writable by others is not used (the CLI and the server say so). */
   distrust(filePath: string): string | undefined {
     return configDistrust(filePath);
   }
@@ -50,7 +67,7 @@ export interface TextFile {
 }
 
 /**
- * Read a UTF-8 text file; throws an input error with a one-line message on failure. Only regular
+ * Read a UTF-8 text file; throws UnreadableFile with a one-line message on failure. Only regular
  * files are read (a FIFO would block forever; it is opened without waiting for a writer, then
  * refused), and only UTF-8 text: a binary or differently encoded file would be misread, and
  * rewriting it (agenda, report) would destroy its bytes.
@@ -62,19 +79,19 @@ export function readText(filePath: string, shown = filePath): TextFile {
     fd = fs.openSync(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (!stat.isFile()) throw inputError(`cannot read ${shown}: not a regular file`);
+    if (!stat.isFile()) throw unreadable(`cannot read ${shown}: not a regular file`);
     if (stat.size > MAX_FILE_BYTES) {
-      throw inputError(`cannot read ${shown}: the file is ${Math.ceil(stat.size / 1048576)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
+      throw unreadable(`cannot read ${shown}: the file is ${Math.ceil(stat.size / 1048576)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB`);
     }
     buffer = fs.readFileSync(fd);
   } catch (err) {
-    if (err instanceof Error && err.name === 'CliError') throw err;
-    throw inputError(`cannot read ${shown}: ${describeFsError(err)}`);
+    if (err instanceof UnreadableFile) throw err;
+    throw unreadable(`cannot read ${shown}: ${describeFsError(err)}`);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
   const problem = notText(buffer);
-  if (problem) throw inputError(`cannot read ${shown}: ${problem}`);
+  if (problem) throw unreadable(`cannot read ${shown}: ${problem}`);
   const text = buffer.toString('utf8');
   const bom = text.charCodeAt(0) === 0xfeff;
   return { text: bom ? text.slice(1) : text, bom };
@@ -111,3 +128,6 @@ function firstInvalidUtf8(b: Buffer): number {
   }
   return 0;
 }
+
+/** The server's file system: one instance for the process. */
+export const nodeFileSystem = new NodeFileSystem();

@@ -1,8 +1,8 @@
 // Incremental re-parse: when an edit stays inside one item of a top-level block list (a commitment,
 // a person, a concern …), only that item's lines are parsed again; the previous document's tree
 // and plain value are taken over and updated in place: the item replaced, the offsets after it
-// moved. The previous ParsedDocument is retired (using it throws); parsedDocument() hands out
-// the new one, and the service holds no parse across calls.
+// moved. The previous ParsedDocument is retired (using it throws); the parse cache (cache.ts) drops
+// it and keeps the new one.
 //
 // It is only an optimisation: whenever the edit is not plainly local (it crosses an item's lines,
 // touches a line at the list's indentation, the item parsed alone differs from the item parsed in
@@ -10,7 +10,7 @@
 // the caller parses the whole text. The result is then the same as a full parse: same tree, same
 // ranges, same value, same line starts.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
-import { countValues, MAX_TEXT_LENGTH, MAX_VALUES, ParsedDocument } from './document';
+import { countValues, MAX_TEXT_LENGTH, MAX_VALUES, ParsedDocument } from './parser';
 
 /** Below this size a full parse takes a few milliseconds: not worth the bookkeeping. */
 export const REPARSE_MIN_LENGTH = 32 * 1024;
@@ -200,7 +200,7 @@ function attempt(prev: ParsedDocument, text: string): ParsedDocument | undefined
 /**
  * A ParsedDocument whose tree an incremental re-parse took over: reading its tree or value now
  * throws, so that a caller still holding it fails loudly instead of reading offsets of another text.
- * (parsedDocument() hands out the newer one; the service holds no parse across calls.)
+ * (The parse cache drops it and hands out the newer one.)
  */
 function retire(pd: ParsedDocument): void {
   const stale = (): never => {

@@ -44,7 +44,7 @@ export const COST_SHAPES: CostShape[] = [
     build: (n) => `${HEAD}people:\n  - name: J\n    side: customer\n${lines(n, (i) => `    ${word(i, 'k')}: ${i}`)}    decisionMaker: maybe\n    id: jdoe\n`,
   },
   { name: 'unknown top-level keys before many schema errors', start: 500, build: (n) => `${HEAD}${lines(n, (i) => `${word(i, 'x')}: 1`)}commitments:\n${lines(n, (i) => `  - {id: C-${i}, summary: S, due: 2026-13-01, status: opne}`)}` },
-  { name: 'a long line: one summary', start: 100_000, build: (n) => `${HEAD}commitments:\n  - id: C-1\n    summary: ${'Deliver the audit dashboard '.slice(0, 27).repeat(Math.ceil(n / 27)).slice(0, n)}\n    due: 2026-11-01\n    status: open\n` },
+  { name: 'a long line: one summary', start: 200_000, build: (n) => `${HEAD}commitments:\n  - id: C-1\n    summary: ${'Deliver the audit dashboard '.slice(0, 27).repeat(Math.ceil(n / 27)).slice(0, n)}\n    due: 2026-11-01\n    status: open\n` },
   { name: 'a long line: a flow list of values', start: 20_000, build: (n) => `${HEAD}notes: [${Array(n).fill('a').join(',')}]\n` },
   {
     name: 'many diagnostics: overdue commitments with one duplicate id',

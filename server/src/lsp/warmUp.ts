@@ -1,5 +1,5 @@
-// Warm-up: in a fresh process the parser, the schema validator and the rules run in V8's
-// interpreter, several times slower than once compiled, and the schema is not compiled yet. While
+// Warm-up: in a fresh process the parser, the schema validator (generated at build time) and the
+// rules run in V8's interpreter, several times slower than once optimised by the JIT. While
 // the server is idle and no document is open, check a sample a few dozen times in small slices
 // (setImmediate: messages are handled in between), so the first real file meets compiled code.
 // It stops when a document opens; a file opened together with the editor arrives before it starts.

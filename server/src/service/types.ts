@@ -74,7 +74,12 @@ export interface Diagnostic {
 export interface PartnershipConfig {
   rules: Partial<Record<RuleId, SeveritySetting>>;
   dueSoonDays: number;
-  concernResponseDays: number;
+  /** Days a concern may wait for a first response, by severity (a concern without severity is medium). */
+  concernResponseDays: { high: number; medium: number; low: number };
+  /** Working days as weekday numbers (0 = Sunday): the `daily` cadence counts these. */
+  workingDays: number[];
+  /** The reliability figures look back this many days. */
+  reliabilityWindowDays: number;
 }
 
 /** A calendar date as an integer count of days since 1970-01-01 (UTC, no time of day). */

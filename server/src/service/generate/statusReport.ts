@@ -110,7 +110,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     ),
   ];
 
-  const upcoming = commitmentsDueBetween(model, today, period.next);
+  const upcoming = commitmentsDueBetween(model, today, today, period.next);
   const nextBlock = [
     '## Due next period',
     '',

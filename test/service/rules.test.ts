@@ -129,7 +129,7 @@ describe('domain rules', () => {
     });
     it('does not fire without lastHeld or within the cadence', () => {
       assert.deepStrictEqual(checkShown(withLines({ 39: null })), []);
-      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-11-09' })), []);
+      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-11-10', 86: '  - date: 2026-11-01' })), []);
     });
   });
 
@@ -178,7 +178,7 @@ describe('domain rules', () => {
       const concerns = (text: string, today?: string, config?: Partial<PartnershipConfig>) => checkShown(text, today, config).filter((d) => d.includes('concern-unanswered'));
       assert.deepStrictEqual(concerns(withLines(open), '2026-10-25'), []);
       assert.deepStrictEqual(checkShown(withLines({ 66: '    status: open' })), []);
-      assert.deepStrictEqual(checkShown(withLines({ ...open, 66: '    status: closed' })), []);
+      assert.deepStrictEqual(concerns(withLines({ ...open, 66: '    status: closed' })), []);
     });
     it('follows concernResponseDays from the config', () => {
       const concerns = checkShown(withLines(open), '2026-10-25', { concernResponseDays: { high: 4, medium: 4, low: 4 } }).filter((d) => !d.includes('date-order'));

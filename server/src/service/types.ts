@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'unknown-reference',
   'duplicate-id',
   'commitment-overdue',
+  'commitment-slipped',
   'commitment-due-soon',
   'commitment-unowned',
   'communication-plan-missing',
@@ -41,6 +42,11 @@ export const RULE_IDS = [
   'relationship-strained',
   'goal-without-metric',
   'date-order',
+  'milestone-overdue',
+  'record-incomplete',
+  'record-outdated',
+  'wrong-side',
+  'risk-unmanaged',
   'placeholder',
 ] as const;
 

@@ -92,9 +92,9 @@ describe('cli: diff and check --new-since, in real git repositories', () => {
       ],
     );
     assert.deepStrictEqual(northwind.introduced.map((d) => `${d.code}: ${d.message}`), [
+      "schema: Unknown key 'toWhom' in commitment C-9; expected one of: id, summary, owner, to, made, due, status, completed, history",
       // C-2 had a history: the move without an entry is a silent slip in the file itself too.
       'commitment-slipped: C-2 is due 2026-12-04, but its history last moved it to 2026-10-30: the date changed without a record of when, or why',
-      "schema: Unknown key 'toWhom' in commitment C-9; expected one of: id, summary, owner, to, made, due, status, completed, history",
     ]);
     assert.deepStrictEqual(
       northwind.fixed.map((d) => d.code).sort(),

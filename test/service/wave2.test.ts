@@ -200,3 +200,10 @@ describe('reliability figures', () => {
     assert.strictEqual(outline.root.detail, 'Acme Corp · on time 33% as promised, 67% as agreed · 1 late, max 8 d');
   });
 });
+
+describe('partnership.lead', () => {
+  it('an unknown lead is an unknown reference', () => {
+    const text = file().replace('  customer: Acme Corp\n', '  customer: Acme Corp\n  lead: alle\n');
+    assert.deepStrictEqual(checkShown(text), ["5:9-5:13 unknown-reference error Unknown person 'alle' in lead (did you mean 'alee'?)"]);
+  });
+});

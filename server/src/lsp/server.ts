@@ -55,6 +55,7 @@ import { generateDocument, GenerateKind } from './generate';
 import { ruleDocsBase } from '../install';
 import { announceRecord } from './recordUndo';
 import { turnOffRule } from './turnOffRule';
+import { published } from './published';
 import {
   CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
   COMMAND_GENERATE_AGENDA,
@@ -318,7 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return filePath === undefined ? undefined : nodeFileSystem.readFile(filePath);
     },
     diagnostics: async (uri, text) => diagnosticsOf(uri, text, await today()),
-    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: published(diagnostics) }),
     log: (message) => connection.console.warn(message),
     uriOf: pathToUri,
   });
@@ -344,7 +345,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!served(doc) || generation.get(uri) !== run) return; // closed, or a newer run is scheduled
       const result = compute(doc, day);
       validated.set(uri, result);
-      void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+      void connection.sendDiagnostics({ uri, version: result.version, diagnostics: published(result.diagnostics) });
       if (notify) outlinesChanged([uri]);
     } catch (err) {
       logError(`validating ${uri}`, err);

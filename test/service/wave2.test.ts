@@ -207,3 +207,16 @@ describe('partnership.lead', () => {
     assert.deepStrictEqual(checkShown(text), ["5:9-5:13 unknown-reference error Unknown person 'alle' in lead (did you mean 'alee'?)"]);
   });
 });
+
+describe('the documents judge with the config the diagnostics use', () => {
+  it('a team working every day: the daily report sent on Friday is late on Monday, in the rule and in the agenda', () => {
+    const text = file().replace('cadence: weekly', 'cadence: daily');
+    const fs = memFs({ '/w/.partnershiprc.yaml': 'workingDays: [mon, tue, wed, thu, fri, sat, sun]\n' });
+    const service = createLanguageService({ fs });
+    const config = service.configFor('/w/acme.partnership.yaml').config;
+    const ds = service.validate(text, '/w/acme.partnership.yaml', { today: day('2026-11-23'), config });
+    assert.deepStrictEqual(ds.map((d) => d.message), ['The daily status report is 2 days overdue: last sent 2026-11-20, next was due 2026-11-21']);
+    const agenda = service.generateAgenda(text, '/w/acme.partnership.yaml', day('2026-11-23')).content;
+    assert.ok(agenda.includes('- The daily status report is 2 days overdue: last sent 2026-11-20, the next was due 2026-11-21.'), agenda);
+  });
+});

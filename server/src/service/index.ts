@@ -8,7 +8,7 @@ import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
-import { Diagnostic, FileSystem, Severity } from './types';
+import { Diagnostic, FileSystem, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
 import { validateText } from './validate';
 
@@ -22,10 +22,7 @@ export interface LanguageServiceOptions {
 
 export function createLanguageService({ fs, home, docsBaseUrl }: LanguageServiceOptions): LanguageService {
   const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text, docsBaseUrl) });
-  return {
-    validate: (text, _path, options) => validateText(text, docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
-    parseConfig,
-    configFor(filePath) {
+  const configFor = (filePath: string): ConfigResult => {
       const { path: configPath, ignored } = findConfigFile(filePath, fs, home);
       const skipped = ignored.length > 0 ? { ignored } : {};
       if (!configPath) return { config: defaultConfig(), problems: [], ...skipped };
@@ -42,9 +39,22 @@ export function createLanguageService({ fs, home, docsBaseUrl }: LanguageService
         return { path: configPath, config: defaultConfig(), problems: [problem], ...skipped };
       }
       return { ...parseConfig(text, configPath), ...skipped };
-    },
-    generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs),
+  };
+  /** The config for a generated document; a file system that cannot answer leaves the defaults (the writer reports it). */
+  const documentConfig = (filePath: string): PartnershipConfig => {
+    try {
+      return configFor(filePath).config;
+    } catch {
+      return defaultConfig();
+    }
+  };
+  return {
+    validate: (text, _path, options) => validateText(text, docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
+    parseConfig,
+    configFor,
+    // The documents judge by the config the file's diagnostics use (working days, response windows).
+    generateAgenda: (text, filePath, today) => generateAgenda(parsedDocument(text), path.resolve(filePath), today, fs, documentConfig(filePath)),
+    generateStatusReport: (text, filePath, today) => generateStatusReport(parsedDocument(text), path.resolve(filePath), today, fs, documentConfig(filePath)),
     outline: (text, filePath, options, limits) => buildOutline(parsedDocument(text), filePath, options, limits),
     // A parse of their own: these compare two versions, and the shared memo holds one text.
     subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text), diagnostics),

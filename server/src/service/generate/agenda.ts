@@ -8,7 +8,7 @@ import { formatDay, isCadence, nextWorkingDay, plural } from '../dates';
 import { factsOf } from '../domain';
 import type { ParsedDocument } from '../document';
 import { Obj, PartnershipModel } from '../model';
-import type { Day, FileSystem, GeneratedDocument, TextEdit } from '../types';
+import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
 import {
   ageText,
   communicationLapses,
@@ -34,8 +34,9 @@ import { freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
 import { appendItem, editableRoot, flowId } from '../edits';
 
-export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem): GeneratedDocument {
+export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig): GeneratedDocument {
   const model = new PartnershipModel(pd);
+  factsOf(model, today, config); // every fact below is judged with this config
   const meetingDay = nextWorkingDay(today);
   const docPath = freeDocumentPath(fs, absPath, 'reset', formatDay(meetingDay));
   const late = overdueCommitments(model, today);

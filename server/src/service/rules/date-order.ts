@@ -27,7 +27,10 @@ export const dateOrder: Rule = {
   check(ctx) {
     const m = ctx.model;
     notFuture(ctx, m.partnership, 'since', 'The partnership:');
-    for (const c of m.commitments) {
+    // The domain already knows which commitments have dates that contradict each other or today.
+    for (const f of ctx.facts.commitments) {
+      if (!f.contradicts) continue;
+      const c = f.c;
       const id = c.str('id') ?? 'The commitment';
       // One diagnostic per contradiction: a `made` after `due` is reported once, as the due date's problem.
       const dueEarly = before(ctx, c, 'due', 'made', 'is due', id);

@@ -220,3 +220,18 @@ describe('the documents judge with the config the diagnostics use', () => {
     assert.ok(agenda.includes('- The daily status report is 2 days overdue: last sent 2026-11-20, the next was due 2026-11-21.'), agenda);
   });
 });
+
+describe('meetings[].status', () => {
+  const strained = (status: string) =>
+    file('health:', '  status: strained', '  assessed: 2026-11-15', 'meetings:', '  - date: 2026-11-25', '    kind: reset', `    status: ${status}`, '    attendees: [jdoe]');
+  it('a cancelled reset meeting does not answer a strained relationship; a planned one does', () => {
+    assert.deepStrictEqual(checkShown(strained('cancelled')).map((d) => d.split(' ')[1]), ['relationship-strained']);
+    assert.deepStrictEqual(checkShown(strained('planned')), []);
+  });
+  it('a meeting marked held in the future is date-order; a planned one in the past is no evidence of contact', () => {
+    assert.deepStrictEqual(checkShown(strained('held')), ['25:11-25:21 date-order warning A meeting marked held: date 2026-11-25 is in the future (today is 2026-11-23)']);
+    const text = yaml(...HEAD, 'people:', '  - id: jdoe', '    name: Jane Doe', '    side: customer', '    decisionMaker: true', '    contactEvery: monthly', '    lastContact: 2026-10-01', ...PLAN, 'meetings:', '  - date: 2026-11-20', '    kind: review', '    status: planned', '    attendees: [jdoe]');
+    assert.deepStrictEqual(checkShown(text), ['11:18-11:28 contact-stale information No contact with Jane Doe for 53 days (last 2026-10-01); agreed monthly, so the next contact was due 2026-11-01']);
+    assert.deepStrictEqual(checkShown(text.replace('status: planned', 'status: held')), ["11:18-11:28 record-outdated information Jane Doe's lastContact says 2026-10-01, but they attended a meeting held on 2026-11-20"]);
+  });
+});

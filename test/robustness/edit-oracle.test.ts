@@ -180,6 +180,41 @@ function quickFixMeaning(text: string, before: Json, d: Diagnostic, title: strin
       },
     };
   }
+  if ((m = /^Record the move of (.+) from (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d) in history$/.exec(title))) {
+    const c = p.slice(0, -1);
+    const [from, to] = [m[2], m[3]];
+    return {
+      target: c,
+      expected: (b) => {
+        const x = clone(b);
+        const item = get(x, c) as Record<string, Json>;
+        item.history = [...(Array.isArray(item.history) ? item.history : []), { on: formatDay(TODAY), from, to }];
+        return x;
+      },
+    };
+  }
+  if ((m = /^Mark (.+) slipped$/.exec(title))) {
+    const ms = p.slice(0, -1);
+    return {
+      target: [...ms, 'status'],
+      expected: (b) => {
+        const x = clone(b);
+        set(x, [...ms, 'status'], 'slipped');
+        return x;
+      },
+    };
+  }
+  if ((m = /^Set (lastHeld|lastContact) to (\d{4}-\d\d-\d\d)$/.exec(title))) {
+    const day = m[2];
+    return {
+      target: p,
+      expected: (b) => {
+        const x = clone(b);
+        set(x, p, day);
+        return x;
+      },
+    };
+  }
   if (title === 'Insert a communication-plan skeleton') {
     return {
       target: [],

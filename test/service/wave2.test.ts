@@ -197,7 +197,7 @@ describe('reliability figures', () => {
     const p = hover(text, at('  - id: alee', 10), { today: day('2026-11-23') });
     assert.ok(p && p.contents.value.includes('**Reliability of Alex Lee** (commitments due or completed in the window): on time as first promised 1/2 (50%) · kept as agreed 2/2 (100%) · none late · 1 move · 1 dropped'), p?.contents.value);
     const outline = service.outline(text, '/w/acme.partnership.yaml', { today: day('2026-11-23') });
-    assert.strictEqual(outline.root.detail, 'Acme Corp · on time 33% as promised, 67% as agreed · 1 late, max 8 d');
+    assert.strictEqual(outline.root.detail, 'Acme Corp · on time 33% as promised, 67% as agreed');
   });
 });
 
@@ -233,5 +233,17 @@ describe('meetings[].status', () => {
     const text = yaml(...HEAD, 'people:', '  - id: jdoe', '    name: Jane Doe', '    side: customer', '    decisionMaker: true', '    contactEvery: monthly', '    lastContact: 2026-10-01', ...PLAN, 'meetings:', '  - date: 2026-11-20', '    kind: review', '    status: planned', '    attendees: [jdoe]');
     assert.deepStrictEqual(checkShown(text), ['11:18-11:28 contact-stale information No contact with Jane Doe for 53 days (last 2026-10-01); agreed monthly, so the next contact was due 2026-11-01']);
     assert.deepStrictEqual(checkShown(text.replace('status: planned', 'status: held')), ["11:18-11:28 record-outdated information Jane Doe's lastContact says 2026-10-01, but they attended a meeting held on 2026-11-20"]);
+  });
+});
+
+describe('reliability on the partnership node', () => {
+  it('the outline carries the short form for the node and the full line for its tooltip; none when no commitment counts', () => {
+    const service = createLanguageService({ fs: memFs() });
+    const text = file('commitments:', '  - id: C-1', '    summary: a', '    due: 2026-11-10', '    status: done', '    completed: 2026-11-12');
+    assert.deepStrictEqual(service.outline(text, '/w/a.partnership.yaml', { today: day('2026-11-23') }).reliability, {
+      summary: 'on time 0% as promised, 0% as agreed',
+      detail: 'on time as first promised 0/1 (0%) · kept as agreed 0/1 (0%) · 1 late, slip median 2 d, max 2 d · 0 moves',
+    });
+    assert.strictEqual(service.outline(file(), '/w/a.partnership.yaml', { today: day('2026-11-23') }).reliability, undefined);
   });
 });

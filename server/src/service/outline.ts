@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { formatDay, plural } from './dates';
 import type { ParsedDocument } from './document';
-import { CadenceFact, CommitmentFact, CommitmentState, factsOf, meetingStatus, reliabilityShort } from './domain';
+import { CadenceFact, CommitmentFact, CommitmentState, factsOf, meetingStatus, reliabilityLine, reliabilityShort } from './domain';
 import { Obj, PartnershipModel } from './model';
 import type { Day, Range, ValidateOptions } from './types';
 
@@ -48,6 +48,8 @@ export interface Outline {
   health?: string;
   /** Counts the tree shows on the partnership node. */
   counts: { overdue: number; dueSoon: number; openConcerns: number };
+  /** The reliability figures over the window: a short form for the node, the full line for its tooltip. Absent when no commitment counts. */
+  reliability?: { summary: string; detail: string };
   root: OutlineNode;
 }
 
@@ -305,5 +307,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
     selectionRange: root?.keyRange('partnership') ?? pd.range(0, 0),
     children,
   };
-  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, root: partnershipNode };
+  const r = facts.reliability();
+  const reliability = r.counted > 0 ? { summary: reliabilityShort(r), detail: reliabilityLine(r) } : undefined;
+  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, ...(reliability ? { reliability } : {}), root: partnershipNode };
 }

@@ -338,11 +338,10 @@ export function reliabilityLine(r: Reliability): string {
   return parts.join(' · ');
 }
 
-/** The tree's short form: "on time 0% as promised, 0% as agreed · 1 late, max 22 d". Empty when nothing counts. */
+/** The tree's short form: "on time 50% as promised, 75% as agreed" (lateness is the node's "N overdue"). Empty when nothing counts. */
 export function reliabilityShort(r: Reliability): string {
   if (r.counted === 0) return '';
-  const late = r.late > 0 ? ` · ${r.late} late, max ${r.slipMax} d` : '';
-  return `on time ${rate(r.onTimeAsPromised, r.counted)} as promised, ${rate(r.keptAsAgreed, r.counted)} as agreed${late}`;
+  return `on time ${rate(r.onTimeAsPromised, r.counted)} as promised, ${rate(r.keptAsAgreed, r.counted)} as agreed`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // ("L:C-L:C code severity message", 1-based like an editor's status bar) for exact assertions.
 import * as path from 'path';
 import { createLanguageService, Diagnostic, FileSystem, parseDay, PartnershipConfig, TextEdit } from '../server/src/service';
+import { defaultConfig } from '../server/src/service/config';
 
 export function memFs(files: Record<string, string> = {}): FileSystem & { files: Record<string, string> } {
   return {
@@ -26,7 +27,7 @@ export function show(d: Diagnostic): string {
 
 export function check(text: string, today = '2026-11-23', config?: Partial<PartnershipConfig>): Diagnostic[] {
   const service = createLanguageService({ fs: memFs() });
-  const full: PartnershipConfig | undefined = config ? { rules: {}, dueSoonDays: 7, concernResponseDays: 5, ...config } : undefined;
+  const full: PartnershipConfig | undefined = config ? { ...defaultConfig(), ...config } : undefined;
   return service.validate(text, '/work/acme.partnership.yaml', { today: day(today), config: full });
 }
 

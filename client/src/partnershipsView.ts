@@ -204,6 +204,7 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   if (problems.errors > 0) bits.push(count(problems.errors, 'error'));
   if (problems.warnings > 0) bits.push(count(problems.warnings, 'warning'));
   if (outline && outline.counts.overdue > 0) bits.push(`${outline.counts.overdue} overdue`);
+  if (outline?.reliability) bits.push(outline.reliability.summary);
   item.description = bits.join(' · ');
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escapeMarkdown(label)}**`);
@@ -212,6 +213,7 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   if (outline) tip.appendMarkdown(`\n\nProblems: ${count(problems.errors, 'error')}, ${count(problems.warnings, 'warning')}`);
   if (outline) {
     tip.appendMarkdown(`\n\n${outline.counts.overdue} overdue · ${outline.counts.dueSoon} due soon · ${outline.counts.openConcerns} open concerns`);
+    if (outline.reliability) tip.appendMarkdown(`\n\nReliability: ${escapeMarkdown(outline.reliability.detail)}`);
   }
   tip.appendMarkdown(`\n\n${escapeMarkdown(vscode.workspace.asRelativePath(node.uri))}`);
   item.tooltip = tip;

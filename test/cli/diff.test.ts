@@ -91,7 +91,11 @@ describe('cli: diff and check --new-since, in real git repositories', () => {
         'info health-changed -: Health strained (declining) → watch (improving), assessed 2026-11-22',
       ],
     );
-    assert.deepStrictEqual(northwind.introduced.map((d) => `${d.code}: ${d.message}`), ["schema: Unknown key 'toWhom' in commitment C-9; expected one of: id, summary, owner, to, made, due, status, completed, history"]);
+    assert.deepStrictEqual(northwind.introduced.map((d) => `${d.code}: ${d.message}`), [
+      "schema: Unknown key 'toWhom' in commitment C-9; expected one of: id, summary, owner, to, made, due, status, completed, history",
+      // C-2 had a history: the move without an entry is a silent slip in the file itself too.
+      'commitment-slipped: C-2 is due 2026-12-04, but its history last moved it to 2026-10-30: the date changed without a record of when, or why',
+    ]);
     assert.deepStrictEqual(
       northwind.fixed.map((d) => d.code).sort(),
       ['commitment-overdue', 'commitment-overdue', 'concern-unanswered', 'relationship-strained'],
@@ -149,7 +153,7 @@ describe('cli: diff and check --new-since, in real git repositories', () => {
     assert.strictEqual(r.status, 1, r.stderr);
     const lines = r.stdout.split('\n');
     assert.strictEqual(lines[0], `## Partnership diff since \`${first}\``);
-    assert.strictEqual(lines[2], '1 partnership file changed: 6 relationship changes (1 to look at), 1 problem introduced, 4 fixed.');
+    assert.strictEqual(lines[2], '1 partnership file changed: 6 relationship changes (1 to look at), 2 problems introduced, 4 fixed.');
     assert.ok(lines.includes('### [accounts/northwind.partnership.yaml](accounts/northwind.partnership.yaml) (modified)'));
     assert.ok(lines.includes("| ⚠️ | [105](accounts/northwind.partnership.yaml#L105) | C-2 'Live traffic feed in the route optimiser' moved from 2026-10-30 to 2026-12-04 without a history entry: record the renegotiation (on, from, to, reason) in history |"), r.stdout);
   });

@@ -112,7 +112,7 @@ describe('cli: exit codes', function () {
       assert.deepStrictEqual(r, {
         status: 2,
         stdout: '',
-        stderr: "partnership: invalid config .partnershiprc.yaml:1:1: Unknown config key 'dueSoonDayz' (did you mean 'dueSoonDays'?); expected one of: rules, dueSoonDays, concernResponseDays\n",
+        stderr: "partnership: invalid config .partnershiprc.yaml:1:1: Unknown config key 'dueSoonDayz' (did you mean 'dueSoonDays'?); expected one of: rules, dueSoonDays, concernResponseDays, workingDays, reliabilityWindowDays\n",
       });
     });
 

@@ -35,7 +35,7 @@ describe('Partnerships view', () => {
     const files = await api.tree.getChildren();
     const items = files.map((f) => api.tree.getTreeItem(f));
     assert.deepStrictEqual(items.map((i) => i.label), ['Acme compliance analytics', 'Northwind logistics portal']);
-    assert.deepStrictEqual(items.map((i) => i.description), ['Acme Corp', 'Northwind Traders · 1 warning · 1 overdue']);
+    assert.deepStrictEqual(items.map((i) => i.description), ['Acme Corp', 'Northwind Traders · 1 warning · 1 overdue · on time 50% as promised, 50% as agreed']);
     assert.deepStrictEqual(items.map(iconOf), [
       { id: 'heart', color: 'testing.iconPassed' },
       { id: 'eye', color: 'charts.yellow' },

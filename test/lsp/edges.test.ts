@@ -9,7 +9,7 @@ import { budgetMs } from '../robustness/util';
 import { TestClient } from './client';
 
 const HEAD = 'version: 1\npartnership:\n  name: Edges\n  customer: Acme Corp\n';
-const SMALL = `${HEAD}people:\n  - id: alee\n    name: Alex Lee\n    side: ours\ncommitments:\n  - id: C-1\n    summary: Pilot\n    owner: alle\n    due: 2026-12-01\n    status: done\n`;
+const SMALL = `${HEAD}people:\n  - id: alee\n    name: Alex Lee\n    side: ours\ncommitments:\n  - id: C-1\n    summary: Pilot\n    owner: alle\n    due: 2026-12-01\n    status: done\n    completed: 2026-11-20\n`;
 const SMALL_DIAGNOSTICS = [
   "1:0 communication-plan-missing No communication plan: agree with Acme Corp how often status is reported, to whom and how (add a 'communication' section with a statusReport)",
   '4:0 no-decision-maker No one from Acme Corp is listed under people: record who can decide and obtain resources on the customer side',

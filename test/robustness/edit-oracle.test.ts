@@ -176,15 +176,44 @@ function quickFixMeaning(text: string, before: Json, d: Diagnostic, title: strin
         const x = clone(b);
         const item = get(x, c) as Record<string, Json>;
         const entry: Record<string, Json> = { on: formatDay(TODAY), from: item.due, to };
-        // The service reads references as written: an alias names nobody.
-        const written = original(text).getIn([...c, 'to'], true);
-        // How a person is named depends on how their entry is written (an aliased name names
-        // nobody, and the id stands in): either is right.
-        const name = item.to !== undefined && !isAlias(written) ? personName(b, item.to) : undefined;
-        const got = (get(a, [...c, 'history']) as Record<string, Json>[] | undefined)?.slice(-1)[0]?.reason;
-        if (name) entry.reason = got === `renegotiated with ${item.to}` ? got : `renegotiated with ${name}`;
+        // No reason is written: what was agreed is the person's to record.
         item.due = to;
         item.history = [...(Array.isArray(item.history) ? item.history : []), entry];
+        return x;
+      },
+    };
+  }
+  if ((m = /^Record the move of (.+) from (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d) in history$/.exec(title))) {
+    const c = p.slice(0, -1);
+    const [from, to] = [m[2], m[3]];
+    return {
+      target: c,
+      expected: (b) => {
+        const x = clone(b);
+        const item = get(x, c) as Record<string, Json>;
+        item.history = [...(Array.isArray(item.history) ? item.history : []), { on: formatDay(TODAY), from, to }];
+        return x;
+      },
+    };
+  }
+  if ((m = /^Mark (.+) slipped$/.exec(title))) {
+    const ms = p.slice(0, -1);
+    return {
+      target: [...ms, 'status'],
+      expected: (b) => {
+        const x = clone(b);
+        set(x, [...ms, 'status'], 'slipped');
+        return x;
+      },
+    };
+  }
+  if ((m = /^Set (lastHeld|lastContact) to (\d{4}-\d\d-\d\d)$/.exec(title))) {
+    const day = m[2];
+    return {
+      target: p,
+      expected: (b) => {
+        const x = clone(b);
+        set(x, p, day);
         return x;
       },
     };

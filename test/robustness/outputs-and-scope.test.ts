@@ -142,7 +142,7 @@ describe('robustness: outputs never overwrite inputs; config and generation stay
       const service = createLanguageService({ fs: memFs, home: '/shared/home/me' });
       assert.deepStrictEqual(service.configFor('/shared/home/me/work/x.partnership.yaml').config.dueSoonDays, 3);
       delete files['/shared/home/me/.partnershiprc.yaml'];
-      assert.deepStrictEqual(service.configFor('/shared/home/me/work/x.partnership.yaml'), { config: { rules: {}, dueSoonDays: 7, concernResponseDays: 5 }, problems: [] });
+      assert.deepStrictEqual(service.configFor('/shared/home/me/work/x.partnership.yaml'), { config: { rules: {}, dueSoonDays: 7, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 }, problems: [] });
       assert.strictEqual(service.configFor('/shared/elsewhere/x.partnership.yaml').path, '/shared/.partnershiprc.yaml', 'outside home, up to the root');
     });
 

@@ -31,7 +31,7 @@ describe('hover', () => {
   });
 
   it('on other dates gives the distance from today', () => {
-    assert.match(value(text, 'lastContact: 2026-11-02', 15)!, /^`2026-11-02` — 21 days ago\n\n---\n\nWhen we last had real contact/);
+    assert.match(value(text, 'lastContact: 2026-11-17', 15)!, /^`2026-11-17` — 6 days ago\n\n---\n\nWhen we last had real contact/);
     assert.match(value(text, 'made: 2026-09-01', 8)!, /^`2026-09-01` — 83 days ago\n/);
     const done = text.replace('    status: open\n', '    status: done\n');
     assert.match(value(done, 'due: 2026-11-01', 8)!, /^`2026-11-01` — 22 days ago\n/, 'a done commitment is not overdue');

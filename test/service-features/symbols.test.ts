@@ -20,7 +20,7 @@ describe('document symbols', () => {
 
   it('follow the outline model, with commitments back in file order', () => {
     assert.deepStrictEqual(tree(symbols), [
-      'Initech claims platform [4] Initech Insurance · watch',
+      'Initech claims platform [4] Initech Insurance · watch · on time 0% as promised, 0% as agreed',
       '  Goals [3] 1',
       '    G-1: Settle a standard claim within five working days [14] 9 → 5 median working days to settle',
       '  People [3] 4',

@@ -24,10 +24,10 @@ describe('.partnershiprc.yaml', () => {
     });
     const service = createLanguageService({ fs });
     const top = service.configFor('/repo/customers/globex/globex.partnership.yaml');
-    assert.deepStrictEqual(top, { path: path.resolve('/repo/.partnershiprc.yaml'), config: { rules: { 'commitment-overdue': 'error' }, dueSoonDays: 14, concernResponseDays: 2 }, problems: [] });
+    assert.deepStrictEqual(top, { path: path.resolve('/repo/.partnershiprc.yaml'), config: { rules: { 'commitment-overdue': 'error' }, dueSoonDays: 14, concernResponseDays: { high: 2, medium: 2, low: 2 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 }, problems: [] });
     const near = service.configFor('/repo/customers/acme/acme.partnership.yaml');
-    assert.deepStrictEqual(near.config, { rules: {}, dueSoonDays: 3, concernResponseDays: 5 });
-    assert.deepStrictEqual(service.configFor('/elsewhere/x.partnership.yaml'), { config: { rules: {}, dueSoonDays: 7, concernResponseDays: 5 }, problems: [] });
+    assert.deepStrictEqual(near.config, { rules: {}, dueSoonDays: 3, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 });
+    assert.deepStrictEqual(service.configFor('/elsewhere/x.partnership.yaml'), { config: { rules: {}, dueSoonDays: 7, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 }, problems: [] });
   });
 
   it('reports every problem of an invalid config at its position, and applies the valid parts', () => {
@@ -40,9 +40,9 @@ describe('.partnershiprc.yaml', () => {
       "2:3-2:20 schema error Unknown rule 'commitment-overdu' (did you mean 'commitment-overdue'?)",
       "3:18-3:22 schema error 'warn' is not a severity for contact-stale (did you mean 'warning'?); expected one of: error, warning, information, hint, off",
       "5:14-5:18 schema error 'dueSoonDays' must be a whole number of days between 0 and 3650",
-      "6:1-6:19 schema error Unknown config key 'concernResponsDays' (did you mean 'concernResponseDays'?); expected one of: rules, dueSoonDays, concernResponseDays",
+      "6:1-6:19 schema error Unknown config key 'concernResponsDays' (did you mean 'concernResponseDays'?); expected one of: rules, dueSoonDays, concernResponseDays, workingDays, reliabilityWindowDays",
     ]);
-    assert.deepStrictEqual(result.config, { rules: { 'no-decision-maker': 'off' }, dueSoonDays: 7, concernResponseDays: 5 });
+    assert.deepStrictEqual(result.config, { rules: { 'no-decision-maker': 'off' }, dueSoonDays: 7, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 });
   });
 
   it('reports a config that is not YAML', () => {
@@ -52,7 +52,7 @@ describe('.partnershiprc.yaml', () => {
 
   it('an empty config is the default', () => {
     const service = createLanguageService({ fs: memFs() });
-    assert.deepStrictEqual(service.parseConfig('', '/r/.partnershiprc.yaml'), { path: '/r/.partnershiprc.yaml', config: { rules: {}, dueSoonDays: 7, concernResponseDays: 5 }, problems: [] });
+    assert.deepStrictEqual(service.parseConfig('', '/r/.partnershiprc.yaml'), { path: '/r/.partnershiprc.yaml', config: { rules: {}, dueSoonDays: 7, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 }, problems: [] });
   });
 
   it('validate never reads the clock: the same text and today give the same result', () => {
@@ -61,5 +61,27 @@ describe('.partnershiprc.yaml', () => {
     const b = service.validate(overdue, '/r/a.partnership.yaml', { today: day('2026-11-23') });
     assert.deepStrictEqual(a, b);
     assert.notDeepStrictEqual(service.validate(overdue, '/r/a.partnership.yaml', { today: day('2026-11-24') }), a);
+  });
+});
+
+describe('.partnershiprc.yaml: wave 2 settings', () => {
+  const service = createLanguageService({ fs: { readFile: () => undefined, exists: () => false } });
+  it('reads concernResponseDays by severity, workingDays and reliabilityWindowDays', () => {
+    const parsed = service.parseConfig('concernResponseDays:\n  high: 1\n  low: 20\nworkingDays: [sun, mon, tue, wed, thu]\nreliabilityWindowDays: 30\n', '/r/.partnershiprc.yaml');
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.deepStrictEqual(parsed.config.concernResponseDays, { high: 1, medium: 5, low: 20 });
+    assert.deepStrictEqual(parsed.config.workingDays, [0, 1, 2, 3, 4]);
+    assert.strictEqual(parsed.config.reliabilityWindowDays, 30);
+  });
+  it('reports a bad severity, a bad weekday and a bad window at their positions', () => {
+    const parsed = service.parseConfig('concernResponseDays:\n  hgh: 1\nworkingDays: [monday]\nreliabilityWindowDays: -1\n', '/r/.partnershiprc.yaml');
+    assert.deepStrictEqual(
+      parsed.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`),
+      [
+        "2:3 Unknown severity 'hgh' (did you mean 'high'?); expected high, medium or low",
+        '3:14 \'workingDays\' must be a list of weekdays: sun, mon, tue, wed, thu, fri, sat',
+        "4:24 'reliabilityWindowDays' must be a whole number of days between 0 and 3650",
+      ],
+    );
   });
 });

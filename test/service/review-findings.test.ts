@@ -31,7 +31,9 @@ describe('one problem, one diagnostic (review findings)', () => {
     assert.deepStrictEqual(checkShown(withLines({ 79: '  status: strained', 86: '  - date: 2026-11-31', 87: '    kind: reset' })), [
       "86:11-86:21 schema error '2026-11-31' is not a real calendar date ('date' must be a date YYYY-MM-DD)",
     ]);
+    // The meeting still took place: Jane Doe attended it (record-outdated), whatever its kind.
     assert.deepStrictEqual(checkShown(withLines({ 79: '  status: strained', 86: '  - date: 2026-11-20', 87: '    kind: Reset' })), [
+      "22:18-22:28 record-outdated information Jane Doe's lastContact says 2026-11-17, but they attended a meeting held on 2026-11-20",
       "87:11-87:16 schema error 'Reset' is not a valid kind (did you mean 'reset'?); expected one of: kickoff, status, review, steering, reset",
     ]);
   });
@@ -84,7 +86,7 @@ describe('one problem, one diagnostic (review findings)', () => {
 
   it('a file that reuses an anchored date hundreds of times is not an alias bomb', () => {
     const lines = ['version: 1', 'partnership:', '  name: Reuse', '  customer: Initech', '  since: &d 2026-01-05', 'people:', '  - id: p', '    name: P', '    side: customer', '    decisionMaker: true', 'milestones:'];
-    for (let i = 0; i < 300; i++) lines.push(`  - id: M-${i}`, `    name: Milestone ${i}`, '    due: *d', '    status: delivered');
+    for (let i = 0; i < 300; i++) lines.push(`  - id: M-${i}`, `    name: Milestone ${i}`, '    due: *d', '    status: delivered', '    delivered: *d');
     assert.deepStrictEqual(checkShown(yaml(...lines)).map((d) => d.split(' ')[1]), ['communication-plan-missing']);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { check, checkShown } from '../helpers';
+import type { PartnershipConfig } from '../../server/src/service';
 import { HEALTHY, withLines } from './fixture';
 
 describe('domain rules', () => {
@@ -122,13 +123,13 @@ describe('domain rules', () => {
 
   describe('review-meeting-overdue', () => {
     it('fires on lastHeld', () => {
-      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-10-27' })), [
+      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-10-27', 86: '  - date: 2026-10-20' })), [
         '39:15-39:25 review-meeting-overdue information The biweekly review meeting is 13 days overdue: last held 2026-10-27, next was due 2026-11-10',
       ]);
     });
     it('does not fire without lastHeld or within the cadence', () => {
       assert.deepStrictEqual(checkShown(withLines({ 39: null })), []);
-      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-11-09' })), []);
+      assert.deepStrictEqual(checkShown(withLines({ 39: '    lastHeld: 2026-11-10', 86: '  - date: 2026-11-01' })), []);
     });
   });
 
@@ -151,12 +152,12 @@ describe('domain rules', () => {
 
   describe('contact-stale', () => {
     it('fires on lastContact when lastContact + contactEvery is before today', () => {
-      assert.deepStrictEqual(checkShown(withLines({ 22: '    lastContact: 2026-10-02' })), [
+      assert.deepStrictEqual(checkShown(withLines({ 22: '    lastContact: 2026-10-02', 86: '  - date: 2026-10-01' })), [
         '22:18-22:28 contact-stale information No contact with Jane Doe for 52 days (last 2026-10-02); agreed monthly, so the next contact was due 2026-11-02',
       ]);
     });
     it('fires on contactEvery when no lastContact is recorded', () => {
-      assert.deepStrictEqual(checkShown(withLines({ 22: null })), [
+      assert.deepStrictEqual(checkShown(withLines({ 22: null, 88: '    attendees: [alee]' })), [
         '21:19-21:26 contact-stale information Jane Doe should be contacted monthly, but no lastContact is recorded',
       ]);
     });
@@ -174,13 +175,13 @@ describe('domain rules', () => {
       ]);
     });
     it('does not fire at exactly concernResponseDays, with a response, or when closed', () => {
-      const concerns = (text: string, today?: string, config?: { concernResponseDays: number }) => checkShown(text, today, config).filter((d) => d.includes('concern-unanswered'));
+      const concerns = (text: string, today?: string, config?: Partial<PartnershipConfig>) => checkShown(text, today, config).filter((d) => d.includes('concern-unanswered'));
       assert.deepStrictEqual(concerns(withLines(open), '2026-10-25'), []);
       assert.deepStrictEqual(checkShown(withLines({ 66: '    status: open' })), []);
-      assert.deepStrictEqual(checkShown(withLines({ ...open, 66: '    status: closed' })), []);
+      assert.deepStrictEqual(concerns(withLines({ ...open, 66: '    status: closed' })), []);
     });
     it('follows concernResponseDays from the config', () => {
-      const concerns = checkShown(withLines(open), '2026-10-25', { concernResponseDays: 4 }).filter((d) => !d.includes('date-order'));
+      const concerns = checkShown(withLines(open), '2026-10-25', { concernResponseDays: { high: 4, medium: 4, low: 4 } }).filter((d) => !d.includes('date-order'));
       assert.deepStrictEqual(concerns, [
         "61:9-61:12 concern-unanswered warning K-3 'Status reports arrive irregularly', raised by Jane Doe, has had no response for 5 days (raised 2026-10-20)",
       ]);

@@ -15,7 +15,7 @@ describe('schema diagnostics', () => {
 
   it('an unknown key with no close name lists the valid keys', () => {
     assert.deepStrictEqual(checkShown(withLines({ 82: '  mood: 3' })), [
-      "82:3-82:7 schema error Unknown key 'mood' in 'health'; expected one of: status, assessed, trend, access, credibility, trust, note",
+      "82:3-82:7 schema error Unknown key 'mood' in 'health'; expected one of: status, assessed, trend, access, credibility, trust, note, previous",
     ]);
   });
 

@@ -18,6 +18,7 @@ import { registerLifecycleHandlers } from './handlers/lifecycleHandlers';
 import { registerSettingsHandlers } from './handlers/settingsHandlers';
 import { registerValidationHandlers } from './handlers/validationHandlers';
 import { OpenDocuments } from './openDocuments';
+import { published } from './published';
 import { OUTLINES_CHANGED_NOTIFICATION, OutlinesChangedParams } from './protocol';
 import { HandlerSafety } from './safety';
 import type { ServerContext, ServerOptions } from './serverContext';
@@ -46,7 +47,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safety,
     today,
     diagnosticsOf,
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: published(diagnostics) }),
     outlinesChanged,
   });
   // Files that are not open: checked from disk in `partnership.validate: workspace` mode.
@@ -69,7 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       service.forget(uriToPath(uri) ?? uri); // no parse of a closed file is kept
       return diagnostics;
     },
-    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: published(diagnostics) }),
     log: (message) => connection.console.warn(message),
     uriOf: pathToUri,
   });

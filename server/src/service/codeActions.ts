@@ -54,6 +54,16 @@ function isRange(r: unknown): r is Range {
   return typeof r === 'object' && r !== null && p((r as Range).start) && p((r as Range).end);
 }
 
+/**
+ * The diagnostic an action resolves, as the client shows it: without `data` (the server publishes
+ * none; the fixes it carries here are the server's own, from its validation of this version).
+ */
+function withoutData(diagnostic: ContextDiagnostic): ContextDiagnostic {
+  if (diagnostic.data === undefined) return diagnostic;
+  const { data: _data, ...rest } = diagnostic;
+  return rest;
+}
+
 /** The fixes in a diagnostic's `data`, ignoring anything malformed (data comes back from the client). */
 export function fixesOf(diagnostic: ContextDiagnostic | Diagnostic): Fix[] {
   const fixes = (diagnostic.data as { fixes?: unknown } | undefined)?.fixes;
@@ -87,7 +97,7 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
     for (const diagnostic of params.diagnostics) {
       if (diagnostic.source !== undefined && diagnostic.source !== 'partnership') continue;
       for (const fix of fixesOf(diagnostic)) {
-        const action: CodeAction = { title: fix.title, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic] };
+        const action: CodeAction = { title: fix.title, kind: CODE_ACTION_KIND.quickFix, diagnostics: [withoutData(diagnostic)] };
         if (fix.kind === 'quickfix') {
           action.edit = documentEdit(params, fix.edits);
           if (fix.isPreferred) action.isPreferred = true;
@@ -122,11 +132,11 @@ function ruleActions(params: CodeActionParams): CodeAction[] {
     if (typeof id !== 'string' || !(RULE_IDS as readonly string[]).includes(id) || seen.has(id)) continue;
     seen.add(id);
     if (turnOff && canTurnOff(id as RuleId)) {
-      turnOffs.push({ title: `Turn off ${id} in ${CONFIG_FILE_NAME}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic], command: { title: `Turn off ${id}`, command: turnOff, arguments: [params.uri, id] } });
+      turnOffs.push({ title: `Turn off ${id} in ${CONFIG_FILE_NAME}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [withoutData(diagnostic)], command: { title: `Turn off ${id}`, command: turnOff, arguments: [params.uri, id] } });
     }
     if (showDocumentation) {
       const href = diagnostic.codeDescription?.href;
-      docs.push({ title: `Show documentation for ${id}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${id}`, command: showDocumentation, arguments: typeof href === 'string' ? [id, href] : [id] } });
+      docs.push({ title: `Show documentation for ${id}`, kind: CODE_ACTION_KIND.quickFix, diagnostics: [withoutData(diagnostic)], command: { title: `Show documentation for ${id}`, command: showDocumentation, arguments: typeof href === 'string' ? [id, href] : [id] } });
     }
   }
   return [...turnOffs, ...docs];

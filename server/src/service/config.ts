@@ -1,7 +1,8 @@
-// `.partnershiprc.yaml`: per-rule severities, dueSoonDays, concernResponseDays. Found in the
+// `.partnershiprc.yaml`: per-rule severities, dueSoonDays, concernResponseDays, workingDays,
+// reliabilityWindowDays. Found in the
 // file's folder or the nearest parent; an invalid config is reported with positions, never ignored.
 import * as path from 'path';
-import { getPair, isMap, isScalar, MAX_DIAGNOSTICS, Node, ParsedDocument } from './document';
+import { getPair, isMap, isScalar, isSeq, MAX_DIAGNOSTICS, Node, ParsedDocument } from './document';
 import { ruleDocsUrl } from './ruleMeta';
 import { closest, didYouMean } from './suggest';
 import {
@@ -17,10 +18,12 @@ import {
 
 export const CONFIG_FILE_NAME = '.partnershiprc.yaml';
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const CONFIG_KEYS = ['rules', 'dueSoonDays', 'concernResponseDays'];
+const CONFIG_KEYS = ['rules', 'dueSoonDays', 'concernResponseDays', 'workingDays', 'reliabilityWindowDays'];
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const LEVELS = ['high', 'medium', 'low'] as const;
 
 export function defaultConfig(): PartnershipConfig {
-  return { rules: {}, dueSoonDays: 7, concernResponseDays: 5 };
+  return { rules: {}, dueSoonDays: 7, concernResponseDays: { high: 2, medium: 5, low: 10 }, workingDays: [1, 2, 3, 4, 5], reliabilityWindowDays: 90 };
 }
 
 export interface ParsedConfig {
@@ -45,7 +48,7 @@ export function parseConfigText(text: string, docsBaseUrl?: string): ParsedConfi
   const root = pd.root;
   if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
   if (!isMap(root)) {
-    problems.push(problem(pd.nodeRange(root), 'The config must be a mapping with rules, dueSoonDays and concernResponseDays', 'schema'));
+    problems.push(problem(pd.nodeRange(root), `The config must be a mapping with ${CONFIG_KEYS.join(', ')}`, 'schema'));
     return { config, problems };
   }
   for (const item of root.items) {
@@ -55,13 +58,43 @@ export function parseConfigText(text: string, docsBaseUrl?: string): ParsedConfi
       problems.push(problem(pd.nodeRange(item.key as Node), `Unknown config key '${key}'${didYouMean(s)}; expected one of: ${CONFIG_KEYS.join(', ')}`, 'schema'));
     }
   }
-  for (const key of ['dueSoonDays', 'concernResponseDays'] as const) {
+  const days = (v: Node | null): number | undefined => {
+    const value = isScalar(v) ? v.value : undefined;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3650 ? value : undefined;
+  };
+  const DAYS = 'must be a whole number of days between 0 and 3650';
+  for (const key of ['dueSoonDays', 'reliabilityWindowDays'] as const) {
     const pair = getPair(root, key);
     if (!pair) continue;
     const v = pair.value as Node | null;
-    const value = isScalar(v) ? v.value : undefined;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3650) config[key] = value;
-    else problems.push(problem(v ? pd.nodeRange(v) : pd.nodeRange(pair.key as Node), `'${key}' must be a whole number of days between 0 and 3650`, 'schema'));
+    const n = days(v);
+    if (n !== undefined) config[key] = n;
+    else problems.push(problem(v ? pd.nodeRange(v) : pd.nodeRange(pair.key as Node), `'${key}' ${DAYS}`, 'schema'));
+  }
+  const concernPair = getPair(root, 'concernResponseDays');
+  if (concernPair) {
+    const v = concernPair.value as Node | null;
+    const where = v ? pd.nodeRange(v) : pd.nodeRange(concernPair.key as Node);
+    if (isMap(v)) {
+      for (const item of v.items) {
+        const level = isScalar(item.key) ? String(item.key.value) : '';
+        const n = days(item.value as Node | null);
+        if (!(LEVELS as readonly string[]).includes(level)) problems.push(problem(pd.nodeRange(item.key as Node), `Unknown severity '${level}'${didYouMean(closest(level, LEVELS))}; expected high, medium or low`, 'schema'));
+        else if (n === undefined) problems.push(problem(item.value ? pd.nodeRange(item.value as Node) : pd.nodeRange(item.key as Node), `'concernResponseDays.${level}' ${DAYS}`, 'schema'));
+        else config.concernResponseDays[level as (typeof LEVELS)[number]] = n;
+      }
+    } else {
+      const n = days(v);
+      if (n !== undefined) config.concernResponseDays = { high: n, medium: n, low: n };
+      else problems.push(problem(where, `'concernResponseDays' ${DAYS}, or a mapping of high, medium and low to days`, 'schema'));
+    }
+  }
+  const workPair = getPair(root, 'workingDays');
+  if (workPair) {
+    const v = workPair.value as Node | null;
+    const names = isSeq(v) ? v.items.map((i) => (isScalar(i) ? String(i.value).toLowerCase() : '')) : undefined;
+    if (names && names.every((n) => WEEKDAY_NAMES.includes(n))) config.workingDays = [...new Set(names.map((n) => WEEKDAY_NAMES.indexOf(n)))].sort();
+    else problems.push(problem(v ? pd.nodeRange(v) : pd.nodeRange(workPair.key as Node), `'workingDays' must be a list of weekdays: ${WEEKDAY_NAMES.join(', ')}`, 'schema'));
   }
   const rulesPair = getPair(root, 'rules');
   if (rulesPair) {

@@ -65,7 +65,7 @@ function addMonths(day: Day, months: number): Day {
   const d = new Date(day * MS_PER_DAY);
   const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
   const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
+  const month = total - year * 12 + 1;
   const dom = Math.min(d.getUTCDate(), daysInMonth(year, month));
   return Math.round(Date.UTC(year, month - 1, dom) / MS_PER_DAY);
 }
@@ -95,11 +95,31 @@ export function weekday(day: Day): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-/** The first Monday–Friday strictly after `day`. */
-export function nextWorkingDay(day: Day): Day {
+/** Monday to Friday, as weekday() numbers. */
+export const MON_TO_FRI: readonly number[] = [1, 2, 3, 4, 5];
+
+/** The first working day strictly after `day` (Monday–Friday unless told otherwise; no working days at all: the next day). */
+export function nextWorkingDay(day: Day, workingDays: readonly number[] = MON_TO_FRI): Day {
+  if (workingDays.length === 0) return day + 1;
   let next = day + 1;
-  while (weekday(next) === 0 || weekday(next) === 6) next++;
+  while (!workingDays.includes(weekday(next))) next++;
   return next;
+}
+
+/** The day `cadence` before `day` (the inverse step of addCadence, months clamped the same way). */
+export function subtractCadence(day: Day, cadence: Cadence): Day {
+  switch (cadence) {
+    case 'daily':
+      return day - 1;
+    case 'weekly':
+      return day - 7;
+    case 'biweekly':
+      return day - 14;
+    case 'monthly':
+      return addMonths(day, -1);
+    case 'quarterly':
+      return addMonths(day, -3);
+  }
 }
 
 export function plural(n: number, unit: string): string {

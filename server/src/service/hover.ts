@@ -3,6 +3,7 @@
 // commitment's due date says how overdue it is), the person a reference points at.
 import { parseDay, plural, relativeDays } from './dates';
 import { isMap, isScalar, isSeq, keyName, locate, Node, Pair, ParsedDocument } from './document';
+import { factsOf, Reliability, reliabilityLine } from './domain';
 import { Obj, PartnershipModel } from './model';
 import { MarkupContent, personMarkdown } from './completion';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, schemaAt } from './schema';
@@ -89,7 +90,14 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
   const field = schemaAt(typeof last === 'number' ? path.slice(0, -1) : path);
   const doc = documentationOf(field);
 
-  if (hit.isKey) return doc ? { contents: { kind: 'markdown', value: doc }, range } : null;
+  if (hit.isKey) {
+    if (path.length === 1 && path[0] === 'commitments') {
+      const r = factsOf(new PartnershipModel(pd), options.today).reliability();
+      const parts = [reliabilityMarkdown('Reliability', r), doc].filter((p): p is string => Boolean(p));
+      return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
+    }
+    return doc ? { contents: { kind: 'markdown', value: doc }, range } : null;
+  }
 
   const value = isScalar(hit.node) ? hit.node.value : undefined;
   const s = schemaAt(path);
@@ -101,7 +109,13 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
     } else if (path.length === 3 && path[0] === 'people' && last === 'id') {
       const m = model();
       const person = locate(pd.root, path.slice(0, 2))?.node;
-      if (isMap(person) && m.personById.get(value)?.node === person) about = personMarkdown(m, value);
+      if (isMap(person) && m.personById.get(value)?.node === person) {
+        about = personMarkdown(m, value);
+        // Our people's promises, as numbers: only for someone who owns commitments.
+        if (m.commitments.some((c) => c.str('owner') === value)) {
+          about = [about, reliabilityMarkdown(`Reliability of ${m.personName(value)}`, factsOf(m, options.today).reliabilityOfOwner(value))].filter(Boolean).join('\n\n');
+        }
+      }
     } else if (s.ref === 'date') {
       const day = parseDay(value);
       if (day !== undefined) about = `\`${value}\` — ${dateText(pd, path, day, options.today)}`;
@@ -114,4 +128,9 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
   const parts = [about, doc].filter((p): p is string => Boolean(p));
   if (parts.length === 0) return null;
   return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
+}
+
+/** "**Reliability** (last 90 days): on time as first promised 1/2 (50%) · …" */
+function reliabilityMarkdown(title: string, r: Reliability): string {
+  return `**${title}** (commitments due or completed in the window): ${reliabilityLine(r)}`;
 }

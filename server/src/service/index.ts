@@ -14,7 +14,7 @@ import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
 import { buildOutline } from './outline';
-import { Diagnostic, FileSystem, Severity } from './types';
+import { Diagnostic, FileSystem, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
 import { validateDocument } from './validate';
 
@@ -35,20 +35,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
   const parseConfig = (text: string, configPath: string): ConfigResult => ({ path: configPath, ...parseConfigText(text, docsBaseUrl) });
   const cache = new ParseCache({ optimise: optimiseParsing });
   const parse = (text: string, key?: string) => cache.parse(text, key);
-  return {
-    validate: (text, filePath, options) => validateDocument(() => parse(text, filePath), docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
-    completion: (text, position, options, uri) => completion(text, position, options, () => parse(text, uri)),
-    hover: (text, position, options, uri) => hover(parse(text, uri), position, options),
-    definition: (text, position, uri) => definition(parse(text, uri), position, uri),
-    references: (text, position, uri, includeDeclaration) => references(parse(text, uri), position, uri, includeDeclaration),
-    documentHighlights: (text, position, uri) => documentHighlights(parse(text, uri), position),
-    prepareRename: (text, position, uri) => prepareRename(parse(text, uri), position),
-    rename: (text, position, newName, uri) => rename(parse(text, uri), position, newName, uri),
-    documentSymbols: (text, filePath, options) => documentSymbols(parse(text, filePath), filePath, options),
-    codeActions,
-    forget: (filePath) => cache.forget(filePath),
-    parseConfig,
-    configFor(filePath) {
+  const configFor = (filePath: string): ConfigResult => {
       const { path: configPath, ignored } = findConfigFile(filePath, fs, home);
       const skipped = ignored.length > 0 ? { ignored } : {};
       if (!configPath) return { config: defaultConfig(), problems: [], ...skipped };
@@ -65,9 +52,32 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
         return { path: configPath, config: defaultConfig(), problems: [problem], ...skipped };
       }
       return { ...parseConfig(text, configPath), ...skipped };
-    },
-    generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs),
+  };
+  /** The config for a generated document; a file system that cannot answer leaves the defaults (the writer reports it). */
+  const documentConfig = (filePath: string): PartnershipConfig => {
+    try {
+      return configFor(filePath).config;
+    } catch {
+      return defaultConfig();
+    }
+  };
+  return {
+    validate: (text, filePath, options) => validateDocument(() => parse(text, filePath), docsBaseUrl && !options.docsBaseUrl ? { ...options, docsBaseUrl } : options),
+    completion: (text, position, options, uri) => completion(text, position, options, () => parse(text, uri)),
+    hover: (text, position, options, uri) => hover(parse(text, uri), position, options),
+    definition: (text, position, uri) => definition(parse(text, uri), position, uri),
+    references: (text, position, uri, includeDeclaration) => references(parse(text, uri), position, uri, includeDeclaration),
+    documentHighlights: (text, position, uri) => documentHighlights(parse(text, uri), position),
+    prepareRename: (text, position, uri) => prepareRename(parse(text, uri), position),
+    rename: (text, position, newName, uri) => rename(parse(text, uri), position, newName, uri),
+    documentSymbols: (text, filePath, options) => documentSymbols(parse(text, filePath), filePath, options),
+    codeActions,
+    forget: (filePath) => cache.forget(filePath),
+    parseConfig,
+    configFor,
+    // The documents judge by the config the file's diagnostics use (working days, response windows).
+    generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
+    generateStatusReport: (text, filePath, today) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
     subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text, undefined, { fastPath: optimiseParsing !== false }), diagnostics),

@@ -238,6 +238,8 @@ export function personReferences(ctx: { model: PartnershipModel }): { field: str
   const many = (item: Obj | undefined, key: string) => {
     if (item) for (const ref of item.refs(key)) out.push({ field: key, ref });
   };
+  const partnership = m.partnership;
+  if (partnership) single([partnership], 'lead');
   single(m.goals, 'definedBy');
   single(m.commitments, 'owner', 'to');
   single(m.concerns, 'by', 'owner');

@@ -1,12 +1,11 @@
 // The outline model: one tree per partnership file, with computed states. The tree view and
 // document symbols are both built from it, so the editor never parses YAML itself.
 import * as path from 'path';
-import { addCadence, formatDay, isCadence, plural } from './dates';
+import { formatDay, plural } from './dates';
 import type { ParsedDocument } from './document';
+import { CadenceFact, CommitmentFact, CommitmentState, factsOf, meetingStatus, reliabilityLine, reliabilityShort } from './domain';
 import { Obj, PartnershipModel } from './model';
 import type { Day, Range, ValidateOptions } from './types';
-import { defaultConfig } from './config';
-import { daysUnanswered } from './rules/concern-unanswered';
 
 export type OutlineKind =
   | 'partnership'
@@ -21,7 +20,7 @@ export type OutlineKind =
   | 'meeting'
   | 'milestone';
 
-export type CommitmentState = 'overdue' | 'due-soon' | 'open' | 'done' | 'dropped';
+export type { CommitmentState } from './domain';
 
 export interface OutlineNode {
   kind: OutlineKind;
@@ -49,6 +48,8 @@ export interface Outline {
   health?: string;
   /** Counts the tree shows on the partnership node. */
   counts: { overdue: number; dueSoon: number; openConcerns: number };
+  /** The reliability figures over the window: a short form for the node, the full line for its tooltip. Absent when no commitment counts. */
+  reliability?: { summary: string; detail: string };
   root: OutlineNode;
 }
 
@@ -85,24 +86,14 @@ function group(key: string, label: string, children: OutlineNode[], section: Sec
   return node;
 }
 
-export function commitmentState(c: Obj, today: Day, dueSoonDays: number): CommitmentState | undefined {
-  const status = c.str('status');
-  if (status === 'done') return 'done';
-  if (status === 'dropped') return 'dropped';
-  if (status !== 'open' && status !== 'in-progress') return undefined;
-  const due = c.day('due');
-  if (due === undefined) return 'open';
-  if (due < today) return 'overdue';
-  if (due <= today + dueSoonDays) return 'due-soon';
-  return 'open';
-}
-
-function commitmentDetail(c: Obj, state: CommitmentState | undefined, today: Day, model: PartnershipModel): string {
-  const due = c.day('due');
+function commitmentDetail(f: CommitmentFact, today: Day, model: PartnershipModel): string {
+  const c = f.c;
+  const state = f.state;
+  const due = f.due;
   const owner = model.personName(c.str('owner')) ?? 'no owner';
   let when = '';
   if (due !== undefined) {
-    if (state === 'overdue') when = `${plural(today - due, 'day')} late`;
+    if (state === 'overdue') when = `${plural(f.daysLate, 'day')} late`;
     else if (state === 'due-soon' || state === 'open') when = due === today ? 'due today' : `due in ${plural(due - today, 'day')}`;
     else if (state === 'done') when = c.day('completed') !== undefined ? `done ${formatDay(c.day('completed')!)}` : 'done';
     else if (state === 'dropped') when = 'dropped';
@@ -124,8 +115,8 @@ function itemNode(kind: OutlineKind, section: string, o: Obj, index: number, lab
 
 export function buildOutline(pd: ParsedDocument, filePath: string, options: ValidateOptions, limits?: OutlineLimits): Outline {
   const today = options.today;
-  const dueSoonDays = (options.config ?? defaultConfig()).dueSoonDays;
   const model = new PartnershipModel(pd);
+  const facts = factsOf(model, today, options.config);
   const stem = path.basename(filePath).replace(/\.partnership\.ya?ml$/i, '');
   const p = model.partnership;
   const name = p?.str('name') ?? stem;
@@ -156,16 +147,16 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
     }
 
     if (model.people.length > 0) {
+      const contacts = new Map(facts.contacts.map((f) => [f.p.node, f]));
       const people = model.people.map((person, i) => {
         const flags: string[] = [];
         const side = person.str('side');
         if (side) flags.push(side);
         if (person.bool('decisionMaker')) flags.push('decision-maker');
         if (person.bool('sponsor')) flags.push('sponsor');
-        const cadence = person.str('contactEvery');
-        const last = person.day('lastContact');
-        let stale = false;
-        if (side === 'customer' && isCadence(cadence)) stale = last === undefined ? !person.has('lastContact') : addCadence(last, cadence) < today;
+        const contact = contacts.get(person.node);
+        const stale = contact?.stale === true;
+        const last = contact?.last;
         if (stale) flags.push('stale');
         const bits = [person.str('role'), side === 'customer' ? model.customerName() : side === 'ours' ? 'ours' : undefined];
         if (person.bool('decisionMaker')) bits.push('decision maker');
@@ -183,25 +174,23 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
       const entries: OutlineNode[] = [];
       const status = plan.obj('statusReport');
       const review = plan.obj('reviewMeeting');
-      const planEntry = (key: string, label: string, o: Obj, lastKey: string) => {
-        const cadence = o.str('cadence');
-        const last = o.day(lastKey);
-        let detail = cadence ?? '';
+      const planEntry = (key: string, label: string, o: Obj, f: CadenceFact | undefined, neverIsOverdue: boolean) => {
+        let detail = o.str('cadence') ?? '';
         let state: string | undefined;
-        if (isCadence(cadence)) {
-          if (last === undefined) {
+        if (f) {
+          if (f.last === undefined) {
             detail += ' · never';
-            state = lastKey === 'lastSent' ? 'overdue' : undefined;
+            // As the rules judge it: no report ever sent is overdue; a review never held is not reported.
+            state = neverIsOverdue && !f.fieldPresent ? 'overdue' : undefined;
           } else {
-            const next = addCadence(last, cadence);
-            state = next < today ? 'overdue' : 'ok';
-            detail += next < today ? ` · ${plural(today - next, 'day')} overdue` : ` · next ${formatDay(next)}`;
+            state = f.overdueDays > 0 ? 'overdue' : 'ok';
+            detail += f.overdueDays > 0 ? ` · ${plural(f.overdueDays, 'day')} overdue` : ` · next ${formatDay(f.next!)}`;
           }
         }
         entries.push({ kind: 'communication', key: `communication/${key}`, label, detail, state, range: wholeRange(o), selectionRange: plan.keyRange(key)! });
       };
-      if (status) planEntry('statusReport', 'Status report', status, 'lastSent');
-      if (review) planEntry('reviewMeeting', 'Review meeting', review, 'lastHeld');
+      if (status) planEntry('statusReport', 'Status report', status, facts.statusReport(), true);
+      if (review) planEntry('reviewMeeting', 'Review meeting', review, facts.reviewMeeting(), false);
       const signed = plan.obj('signedOff');
       const by = signed?.str('by');
       entries.push({
@@ -218,9 +207,10 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
 
     if (model.commitments.length > 0) {
       const buckets: Record<string, OutlineNode[]> = { overdue: [], 'due-soon': [], open: [], done: [] };
-      model.commitments.forEach((c, i) => {
-        const state = commitmentState(c, today, dueSoonDays);
-        const node = itemNode('commitment', 'commitments', c, i, `${c.str('id') ?? 'Commitment'}: ${c.str('summary') ?? ''}`.trim(), commitmentDetail(c, state, today, model));
+      facts.commitments.forEach((f, i) => {
+        const c = f.c;
+        const state = f.state;
+        const node = itemNode('commitment', 'commitments', c, i, `${c.str('id') ?? 'Commitment'}: ${c.str('summary') ?? ''}`.trim(), commitmentDetail(f, today, model));
         node.state = state;
         const bucket = state === 'dropped' || state === 'done' ? 'done' : state ?? 'open';
         buckets[bucket].push(node);
@@ -240,11 +230,12 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
 
     if (model.concerns.length > 0) {
       const unanswered: number[] = [];
-      const concerns = model.concerns.map((k, i) => {
-        const raised = k.day('raised');
-        const status = k.str('status');
+      const concerns = facts.concerns.map((f, i) => {
+        const k = f.k;
+        const raised = f.raised;
+        const status = f.status;
         if (status === 'open') counts.openConcerns++;
-        const silence = daysUnanswered(k, today);
+        const silence = f.daysUnanswered;
         if (silence !== undefined) unanswered.push(silence);
         const age = silence !== undefined ? `unanswered for ${plural(silence, 'day')}` : status === 'open' && raised !== undefined ? `open ${plural(today - raised, 'day')}` : undefined;
         const bits = [status, k.str('severity'), age];
@@ -283,21 +274,21 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
 
     if (model.meetings.length > 0) {
       const meetings = model.meetings.map((m, i) => {
-        const date = m.day('date');
-        const node = itemNode('meeting', 'meetings', m, i, `${m.str('date') ?? '?'} ${m.str('kind') ?? 'meeting'}`, date !== undefined && date >= today ? 'planned' : m.str('notes'));
+        const status = meetingStatus(m, today) ?? 'held';
+        const node = itemNode('meeting', 'meetings', m, i, `${m.str('date') ?? '?'} ${m.str('kind') ?? 'meeting'}`, status === 'held' ? m.str('notes') : status);
         node.key = `meetings/${i}`;
-        node.state = date !== undefined && date >= today ? 'planned' : 'held';
+        node.state = status;
         return node;
       });
       children.push(group('meetings', 'Meetings', meetings, sectionRange('meetings'), undefined, limits));
     }
 
     if (model.milestones.length > 0) {
-      const milestones = model.milestones.map((m, i) => {
-        const due = m.day('due');
-        const status = m.str('status');
-        const late = status !== 'delivered' && due !== undefined && due < today;
-        const node = itemNode('milestone', 'milestones', m, i, `${m.str('id') ?? 'Milestone'}: ${m.str('name') ?? ''}`.trim(), [status, m.str('due') && `due ${m.str('due')}`, late ? `${plural(today - due!, 'day')} late` : undefined].filter(Boolean).join(' · '));
+      const milestones = facts.milestones.map((f, i) => {
+        const m = f.m;
+        const status = f.status;
+        const late = f.overdue;
+        const node = itemNode('milestone', 'milestones', m, i, `${m.str('id') ?? 'Milestone'}: ${m.str('name') ?? ''}`.trim(), [status, m.str('due') && `due ${m.str('due')}`, late ? `${plural(f.daysLate, 'day')} late` : undefined].filter(Boolean).join(' · '));
         node.state = late ? 'late' : status;
         return node;
       });
@@ -310,11 +301,13 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
     kind: 'partnership',
     key: 'partnership',
     label: name,
-    detail: [model.partnership?.str('customer'), healthStatus].filter(Boolean).join(' · '),
+    detail: [model.partnership?.str('customer'), healthStatus, model.commitments.length > 0 ? reliabilityShort(facts.reliability()) : undefined].filter(Boolean).join(' · '),
     state: healthStatus,
     range: docRange,
     selectionRange: root?.keyRange('partnership') ?? pd.range(0, 0),
     children,
   };
-  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, root: partnershipNode };
+  const r = facts.reliability();
+  const reliability = r.counted > 0 ? { summary: reliabilityShort(r), detail: reliabilityLine(r) } : undefined;
+  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, ...(reliability ? { reliability } : {}), root: partnershipNode };
 }

@@ -65,6 +65,12 @@ export const RULE_META: readonly RuleMeta[] = [
     full: 'A commitment that is open or in progress and due before today is a broken promise until it is delivered or renegotiated with the customer.',
   },
   {
+    id: 'commitment-slipped',
+    defaultSeverity: Severity.Warning,
+    short: 'A commitment moved without a record of the move.',
+    full: "A commitment's `due` differs from the `to` of its latest `history` entry, or its history does not chain (a move starts from a date the previous one did not set, or moves go back in time). A date that slips silently is the broken promise nobody admitted.",
+  },
+  {
     id: 'commitment-due-soon',
     defaultSeverity: Severity.Information,
     short: 'An open commitment is due within the next few days.',
@@ -98,7 +104,7 @@ export const RULE_META: readonly RuleMeta[] = [
     id: 'review-meeting-overdue',
     defaultSeverity: Severity.Information,
     short: 'The review meeting is late for its cadence.',
-    full: 'The last review meeting plus its cadence is before today. Regular reviews are where concerns surface early.',
+    full: 'The last review (the later of `lastHeld` and the held review, steering or reset meetings in `meetings`) plus its cadence is before today. Regular reviews are where concerns surface early.',
   },
   {
     id: 'no-decision-maker',
@@ -110,13 +116,13 @@ export const RULE_META: readonly RuleMeta[] = [
     id: 'contact-stale',
     defaultSeverity: Severity.Information,
     short: 'A customer contact has not been in touch for longer than agreed.',
-    full: "A customer-side person's last contact plus their `contactEvery` cadence is before today, or the cadence is set and no contact was ever recorded.",
+    full: "A customer-side person's last contact (the later of `lastContact` and the held meetings they attended) plus their `contactEvery` cadence is before today, or the cadence is set and no contact was ever recorded.",
   },
   {
     id: 'concern-unanswered',
     defaultSeverity: Severity.Warning,
     short: 'An open customer concern has had no response for too long.',
-    full: 'An open concern without a response, raised more than `concernResponseDays` (default 5) days ago. Difficulties are addressed quickly and directly, or they grow.',
+    full: 'An open concern without a response, raised longer ago than its severity allows (`concernResponseDays`, default high 2, medium 5, low 10 days; no severity counts as medium). Difficulties are addressed quickly and directly, or they grow.',
   },
   {
     id: 'relationship-strained',
@@ -134,7 +140,37 @@ export const RULE_META: readonly RuleMeta[] = [
     id: 'date-order',
     defaultSeverity: Severity.Warning,
     short: 'A date contradicts another date.',
-    full: 'A due date before the date the commitment was made, a completion before it was made, a response before the concern was raised, or a "last…" date in the future.',
+    full: 'A due date before the date the commitment was made, a completion before it was made, a response before the concern was raised, or a date that records something that happened (since, made, completed, raised, respondedOn, lastSent, lastHeld, lastContact, signedOff.on, health assessments, history entries, delivered, a held meeting) more than a day in the future.',
+  },
+  {
+    id: 'milestone-overdue',
+    defaultSeverity: Severity.Warning,
+    short: 'A milestone is still planned after its due date.',
+    full: 'A milestone with status `planned` (or none) is past its `due` date. Mark it delivered with the date, or slipped, and tell the customer before they notice.',
+  },
+  {
+    id: 'record-incomplete',
+    defaultSeverity: Severity.Information,
+    short: 'A record says something happened but not when or how.',
+    full: 'A `done` commitment without `completed`, a `delivered` milestone without `delivered`, an `addressed` or `closed` concern without `response`. Without the date or the answer, the record cannot be checked later.',
+  },
+  {
+    id: 'record-outdated',
+    defaultSeverity: Severity.Information,
+    short: 'A "last…" field is older than the meeting log.',
+    full: "`reviewMeeting.lastHeld` is older than the last review in `meetings`, or a customer person's `lastContact` is older than a held meeting they attended. The checks use the later date; the field should say it too.",
+  },
+  {
+    id: 'wrong-side',
+    defaultSeverity: Severity.Warning,
+    short: 'A person field names someone on the wrong side.',
+    full: "`escalation` or `partnership.lead` names a customer person, a goal's `definedBy` is one of our people (the customer sets the measure), or the status report's `audience` names nobody on the customer side.",
+  },
+  {
+    id: 'risk-unmanaged',
+    defaultSeverity: Severity.Warning,
+    short: 'A likely or high-impact open risk has no owner or no mitigation.',
+    full: 'An open risk (status `open` or none) with likelihood `high` or impact `high` and no `owner` or no `mitigation`. A serious risk nobody owns, or nobody plans against, is a surprise waiting to happen.',
   },
   {
     id: 'placeholder',

@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'unknown-reference',
   'duplicate-id',
   'commitment-overdue',
+  'commitment-slipped',
   'commitment-due-soon',
   'commitment-unowned',
   'communication-plan-missing',
@@ -31,6 +32,11 @@ export const RULE_IDS = [
   'relationship-strained',
   'goal-without-metric',
   'date-order',
+  'milestone-overdue',
+  'record-incomplete',
+  'record-outdated',
+  'wrong-side',
+  'risk-unmanaged',
   'placeholder',
 ] as const;
 
@@ -60,7 +66,12 @@ export interface Diagnostic extends LspDiagnostic {
 export interface PartnershipConfig {
   rules: Partial<Record<RuleId, SeveritySetting>>;
   dueSoonDays: number;
-  concernResponseDays: number;
+  /** Days a concern may wait for a first response, by severity (a concern without severity is medium). */
+  concernResponseDays: { high: number; medium: number; low: number };
+  /** Working days as weekday numbers (0 = Sunday): the `daily` cadence counts these. */
+  workingDays: number[];
+  /** The reliability figures look back this many days. */
+  reliabilityWindowDays: number;
 }
 
 /** A calendar date as an integer count of days since 1970-01-01 (UTC, no time of day). */

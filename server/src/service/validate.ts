@@ -1,6 +1,7 @@
 // Text → diagnostics: parse once, report syntax; else schema, then every domain rule that is on.
 import { defaultConfig, severityOf } from './config';
 import { MAX_DIAGNOSTICS, ParsedDocument } from './document';
+import { factsOf } from './domain';
 import { PartnershipModel, TypoKeys } from './model';
 import { ruleDocsUrl, ruleMeta } from './ruleMeta';
 import { DOMAIN_RULES } from './rules';
@@ -63,6 +64,7 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
   // A file of another format version is not judged by version 1's rules: the schema said so once.
   const version = model.root?.scalar('version');
   if (!model.root || (version !== undefined && version !== 1)) return out;
+  const facts = factsOf(model, options.today, config);
   for (const rule of DOMAIN_RULES) {
     const s = severity(rule.id);
     if (s === undefined) continue;
@@ -71,6 +73,7 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
       pd,
       today: options.today,
       config,
+      facts,
       report(range, message, fixes) {
         if (out.length < MAX_DIAGNOSTICS) out.push(diagnostic(rule.id, s, range, message, fixes, docs));
       },

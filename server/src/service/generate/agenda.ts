@@ -4,10 +4,11 @@
 // The document has the same headings every time, whatever the file holds; a section with nothing
 // to show says "None.". Every piece of text from the YAML is Markdown-escaped.
 import * as path from 'path';
-import { addCadence, formatDay, isCadence, nextWorkingDay, plural } from '../dates';
+import { formatDay, isCadence, nextWorkingDay, plural } from '../dates';
+import { factsOf } from '../domain';
 import type { ParsedDocument } from '../document';
 import { Obj, PartnershipModel } from '../model';
-import type { Day, FileSystem, GeneratedDocument, TextEdit } from '../types';
+import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
 import {
   ageText,
   communicationLapses,
@@ -33,8 +34,9 @@ import { freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
 import { appendItem, editableRoot, flowId } from '../edits';
 
-export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem): GeneratedDocument {
+export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig): GeneratedDocument {
   const model = new PartnershipModel(pd);
+  factsOf(model, today, config); // every fact below is judged with this config
   const meetingDay = nextWorkingDay(today);
   const docPath = freeDocumentPath(fs, absPath, 'reset', formatDay(meetingDay));
   const late = overdueCommitments(model, today);
@@ -184,7 +186,7 @@ function agendaMarkdown(
               personText(model, c.str('to')),
               formatDay(due),
               String(daysLate),
-              String(timesMoved(c)),
+              String(timesMoved(model, today, c)),
             ]),
           ),
     ),
@@ -325,15 +327,12 @@ function workingAgreements(model: PartnershipModel, today: Day): string[] {
 
   let meetings = 'not defined';
   if (review) {
-    const cadence = review.str('cadence');
-    const last = review.day('lastHeld');
-    meetings = isCadence(cadence) ? `${cadence} review meeting` : 'a review meeting with no valid cadence';
+    const held = factsOf(model, today).reviewMeeting();
+    const last = held?.last ?? review.day('lastHeld');
+    meetings = held ? `${held.cadence} review meeting` : 'a review meeting with no valid cadence';
     if (last !== undefined) {
       meetings += `; last held ${formatDay(last)}`;
-      if (isCadence(cadence)) {
-        const next = addCadence(last, cadence);
-        meetings += next < today ? `, the next was due ${formatDay(next)}` : `, next due ${formatDay(next)}`;
-      }
+      if (held) meetings += held.overdueDays > 0 ? `, the next was due ${formatDay(held.next!)}` : `, next due ${formatDay(held.next!)}`;
     } else meetings += '; none held yet';
   }
 

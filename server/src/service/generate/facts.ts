@@ -1,36 +1,12 @@
-// What the agenda and the status report both say about a partnership, computed once from the
-// model with the same judgements the rules use (so the documents agree with the diagnostics).
-import { addCadence, Cadence, formatDay, isCadence, plural } from '../dates';
+// What the agenda and the status report both say about a partnership, formatted from the domain
+// layer's facts (the judgements the rules make, so the documents agree with the diagnostics).
+import { formatDay, plural } from '../dates';
+import { factsOf, isOpenRisk } from '../domain';
 import type { Obj, PartnershipModel } from '../model';
-import { commitmentState } from '../outline';
-import { ACTIVE_STATUSES } from '../rules/commitment-overdue';
 import type { Day } from '../types';
 import { joinAnd, md } from './markdown';
 
-/** The day `cadence` before `day` (the inverse step of addCadence, months clamped the same way). */
-export function subtractCadence(day: Day, cadence: Cadence): Day {
-  switch (cadence) {
-    case 'daily':
-      return day - 1;
-    case 'weekly':
-      return day - 7;
-    case 'biweekly':
-      return day - 14;
-    case 'monthly':
-      return addMonths(day, -1);
-    case 'quarterly':
-      return addMonths(day, -3);
-  }
-}
-
-function addMonths(day: Day, months: number): Day {
-  const d = new Date(day * 86_400_000);
-  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12; // 0-based
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Math.round(Date.UTC(year, month, Math.min(d.getUTCDate(), last)) / 86_400_000);
-}
+export { subtractCadence } from '../dates';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -72,30 +48,21 @@ export interface Late {
 
 /** Open or in-progress commitments due before today, the longest overdue first (file order on ties). */
 export function overdueCommitments(model: PartnershipModel, today: Day): Late[] {
-  const out: Late[] = [];
-  for (const c of model.commitments) {
-    if (commitmentState(c, today, 0) !== 'overdue') continue;
-    const due = c.day('due')!;
-    out.push({ c, due, daysLate: today - due });
-  }
-  return out.sort((a, b) => a.due - b.due);
+  return factsOf(model, today)
+    .overdueCommitments()
+    .map((f) => ({ c: f.c, due: f.due!, daysLate: f.daysLate }));
 }
 
 /** Open or in-progress commitments due from `from` to `to`, inclusive, soonest first. */
-export function commitmentsDueBetween(model: PartnershipModel, from: Day, to: Day): Obj[] {
-  const out: { c: Obj; due: Day }[] = [];
-  for (const c of model.commitments) {
-    const status = c.str('status');
-    const due = c.day('due');
-    if (!status || !ACTIVE_STATUSES.has(status) || due === undefined || due < from || due > to) continue;
-    out.push({ c, due });
-  }
-  return out.sort((a, b) => a.due - b.due).map((x) => x.c);
+export function commitmentsDueBetween(model: PartnershipModel, today: Day, from: Day, to: Day): Obj[] {
+  return factsOf(model, today)
+    .commitmentsDueBetween(from, to)
+    .map((f) => f.c);
 }
 
 /** How many times a commitment's due date was moved (its history entries). */
-export function timesMoved(c: Obj): number {
-  return c.list('history').length;
+export function timesMoved(model: PartnershipModel, today: Day, c: Obj): number {
+  return factsOf(model, today).commitment(c)?.moves ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,10 +79,7 @@ export function unanswered(k: Obj): boolean {
 
 /** Risks not mitigated or closed; a risk with no status at all counts as open. */
 export function openRisks(model: PartnershipModel): Obj[] {
-  return model.risks.filter((r) => {
-    const status = r.scalar('status');
-    return status === undefined || status === null || status === 'open';
-  });
+  return model.risks.filter(isOpenRisk);
 }
 
 /** "3 days" since `day`, or "" when unknown or in the future. */
@@ -129,19 +93,12 @@ export function ageText(day: Day | undefined, today: Day): string {
 /** Customer-side people whose contact cadence has lapsed, as the contact-stale rule sees them. */
 export function staleContacts(model: PartnershipModel, today: Day): string[] {
   const out: string[] = [];
-  for (const p of model.people) {
-    const cadence = p.str('contactEvery');
-    if (p.str('side') !== 'customer' || !isCadence(cadence)) continue;
-    const who = whoText(p);
-    if (!p.has('lastContact')) {
-      out.push(`${who}: no contact recorded at all; agreed ${cadence}.`);
-      continue;
-    }
-    const last = p.day('lastContact');
-    if (last === undefined) continue;
-    const next = addCadence(last, cadence);
-    if (next >= today) continue;
-    out.push(`${who}: no contact for ${plural(today - last, 'day')} (last ${formatDay(last)}); agreed ${cadence}, so contact was due ${formatDay(next)}.`);
+  for (const f of factsOf(model, today).contacts) {
+    const who = whoText(f.p);
+    const c = f.cadence;
+    if (!c || !f.stale) continue;
+    if (f.never) out.push(`${who}: no contact recorded at all; agreed ${c.cadence}.`);
+    else out.push(`${who}: no contact for ${plural(today - c.last!, 'day')} (last ${formatDay(c.last!)}); agreed ${c.cadence}, so contact was due ${formatDay(c.next!)}.`);
   }
   return out;
 }
@@ -168,30 +125,22 @@ export function communicationLapses(model: PartnershipModel, today: Day): string
   if (!plan) return ['There is no communication plan: no agreed status report, review meeting or escalation path.'];
   const out: string[] = [];
 
+  const facts = factsOf(model, today);
   const report = plan.obj('statusReport');
+  const sent = facts.statusReport();
   if (!report) out.push('The plan has no status report.');
-  else {
-    const cadence = report.str('cadence');
-    const last = report.day('lastSent');
-    if (!isCadence(cadence)) out.push('The status report has no valid cadence, so nobody can tell when one is late.');
-    else if (!report.has('lastSent')) out.push(`No ${cadence} status report has been sent yet.`);
-    else if (last !== undefined && addCadence(last, cadence) < today) {
-      const next = addCadence(last, cadence);
-      out.push(`The ${cadence} status report is ${plural(today - next, 'day')} overdue: last sent ${formatDay(last)}, the next was due ${formatDay(next)}.`);
-    }
+  else if (!sent) out.push('The status report has no valid cadence, so nobody can tell when one is late.');
+  else if (!sent.fieldPresent) out.push(`No ${sent.cadence} status report has been sent yet.`);
+  else if (sent.overdueDays > 0) {
+    out.push(`The ${sent.cadence} status report is ${plural(sent.overdueDays, 'day')} overdue: last sent ${formatDay(sent.last!)}, the next was due ${formatDay(sent.next!)}.`);
   }
 
   const review = plan.obj('reviewMeeting');
+  const held = facts.reviewMeeting();
   if (!review) out.push('The plan has no regular review meeting.');
-  else {
-    const cadence = review.str('cadence');
-    const last = review.day('lastHeld');
-    if (!isCadence(cadence)) out.push('The review meeting has no valid cadence.');
-    else if (!review.has('lastHeld')) out.push(`No ${cadence} review meeting has been held yet.`);
-    else if (last !== undefined && addCadence(last, cadence) < today) {
-      const next = addCadence(last, cadence);
-      out.push(`The ${cadence} review meeting is ${plural(today - next, 'day')} overdue: last held ${formatDay(last)}, the next was due ${formatDay(next)}.`);
-    }
+  else if (!held) out.push('The review meeting has no valid cadence.');
+  else if (held.overdueDays > 0) {
+    out.push(`The ${held.cadence} review meeting is ${plural(held.overdueDays, 'day')} overdue: last held ${formatDay(held.last!)}, the next was due ${formatDay(held.next!)}.`);
   }
 
   const sign = signOff(model);

@@ -2,10 +2,11 @@
 // good or bad — period, health, done this period, due next period, overdue, open concerns, open
 // risks, milestones — plus the edit that records today as `communication.statusReport.lastSent`.
 import * as path from 'path';
-import { addCadence, Cadence, formatDay, isCadence, plural } from '../dates';
+import { Cadence, formatDay, isCadence, plural } from '../dates';
 import type { ParsedDocument } from '../document';
+import { factsOf, nextDue } from '../domain';
 import { Obj, PartnershipModel } from '../model';
-import type { Day, FileSystem, GeneratedDocument, TextEdit } from '../types';
+import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
 import {
   ageText,
   commitmentsDueBetween,
@@ -25,8 +26,9 @@ import { setScalar } from '../edits';
 /** The cadence assumed for the period when the plan does not give one. */
 const DEFAULT_CADENCE: Cadence = 'weekly';
 
-export function generateStatusReport(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem): GeneratedDocument {
+export function generateStatusReport(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig): GeneratedDocument {
   const model = new PartnershipModel(pd);
+  factsOf(model, today, config); // every fact below is judged with this config
   const docPath = freeDocumentPath(fs, absPath, 'status', formatDay(today));
   const content = reportMarkdown(model, pd, absPath, today);
   const edit = lastSentEdit(pd, model, today);
@@ -55,7 +57,7 @@ export function reportPeriod(model: PartnershipModel, today: Day): Period {
   const last = report?.day('lastSent');
   const previous = last !== undefined && last < today ? last : undefined;
   const start = (previous ?? subtractCadence(today, cadence)) + 1;
-  return { start, end: today, cadence, agreed, previous, next: addCadence(today, cadence) };
+  return { start, end: today, cadence, agreed, previous, next: nextDue(today, cadence, factsOf(model, today).config.workingDays) };
 }
 
 function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: string, today: Day): string {
@@ -110,7 +112,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     ),
   ];
 
-  const upcoming = commitmentsDueBetween(model, today, period.next);
+  const upcoming = commitmentsDueBetween(model, today, today, period.next);
   const nextBlock = [
     '## Due next period',
     '',

@@ -1,11 +1,11 @@
 // An open or in-progress commitment whose due date has passed.
 import { formatDay, plural } from '../dates';
-import { appendItem, replaceScalar, setScalar, yamlString } from '../edits';
+import { appendItem, replaceScalar, setScalar } from '../edits';
 import type { Obj } from '../model';
 import type { Fix } from '../types';
 import { itemLabel, quickFix, Rule, RuleContext } from './rule';
 
-export const ACTIVE_STATUSES = new Set(['open', 'in-progress']);
+export { ACTIVE_STATUSES } from '../domain';
 
 /** "C-12 'Pilot the audit dashboard', promised to Jane Doe" */
 export function commitmentLabel(ctx: RuleContext, c: Obj): string {
@@ -21,9 +21,8 @@ export function overdueFixes(ctx: RuleContext, c: Obj): Fix[] {
   const id = c.str('id') ?? 'the commitment';
   const due = c.day('due')!;
   const newDue = today + RENEGOTIATE_DAYS;
-  const to = ctx.model.personName(c.str('to'));
+  // The reason is the person's to write: the tool cannot know what was agreed.
   const historyLines = [`on: ${formatDay(today)}`, `from: ${formatDay(due)}`, `to: ${formatDay(newDue)}`];
-  if (to) historyLines.push(`reason: ${yamlString(`renegotiated with ${to}`)}`);
   return [
     ...quickFix(
       `Mark ${id} done today (${formatDay(today)})`,
@@ -41,15 +40,12 @@ export function overdueFixes(ctx: RuleContext, c: Obj): Fix[] {
 export const commitmentOverdue: Rule = {
   id: 'commitment-overdue',
   check(ctx) {
-    for (const c of ctx.model.commitments) {
-      const status = c.str('status');
-      const due = c.day('due');
-      if (!status || !ACTIVE_STATUSES.has(status) || due === undefined || due >= ctx.today) continue;
-      const late = ctx.today - due;
+    for (const f of ctx.facts.commitments) {
+      if (f.state !== 'overdue') continue;
       ctx.report(
-        c.valueRange('due')!,
-        `${commitmentLabel(ctx, c)} is ${plural(late, 'day')} overdue (due ${formatDay(due)})`,
-        overdueFixes(ctx, c),
+        f.c.valueRange('due')!,
+        `${commitmentLabel(ctx, f.c)} is ${plural(f.daysLate, 'day')} overdue (due ${formatDay(f.due!)})`,
+        overdueFixes(ctx, f.c),
       );
     }
   },

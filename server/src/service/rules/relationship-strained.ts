@@ -9,7 +9,8 @@ export const relationshipStrained: Rule = {
     const status = health?.str('status');
     const assessed = health?.day('assessed');
     if (!health || (status !== 'strained' && status !== 'broken') || assessed === undefined) return;
-    const planned = ctx.model.meetings.some((m) => m.str('kind') === 'reset' && (m.day('date') ?? -Infinity) >= assessed);
+    // A cancelled reset meeting answers nothing.
+    const planned = ctx.model.meetings.some((m) => m.str('kind') === 'reset' && m.str('status') !== 'cancelled' && (m.day('date') ?? -Infinity) >= assessed);
     if (planned) return;
     // A meeting whose date or kind the schema rejected may be the reset meeting: don't guess.
     const KINDS = ['kickoff', 'status', 'review', 'steering', 'reset'];

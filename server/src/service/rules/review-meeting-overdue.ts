@@ -1,20 +1,15 @@
-// The review meeting is late: lastHeld + cadence is before today.
-import { addCadence, formatDay, isCadence, plural } from '../dates';
+// The review meeting is late: the last review (lastHeld or the meeting log, whichever is later) plus its cadence is before today.
+import { formatDay, plural } from '../dates';
 import { Rule } from './rule';
 
 export const reviewMeetingOverdue: Rule = {
   id: 'review-meeting-overdue',
   check(ctx) {
-    const review = ctx.model.communication?.obj('reviewMeeting');
-    if (!review) return;
-    const cadence = review.str('cadence');
-    const last = review.day('lastHeld');
-    if (!isCadence(cadence) || last === undefined) return;
-    const next = addCadence(last, cadence);
-    if (next >= ctx.today) return;
-    ctx.report(
-      review.valueRange('lastHeld')!,
-      `The ${cadence} review meeting is ${plural(ctx.today - next, 'day')} overdue: last held ${formatDay(last)}, next was due ${formatDay(next)}`,
-    );
+    const f = ctx.facts.reviewMeeting();
+    if (!f || f.overdueDays === 0) return;
+    const plan = ctx.model.communication!;
+    const review = plan.obj('reviewMeeting')!;
+    const range = f.field !== undefined ? review.valueRange('lastHeld')! : plan.keyRange('reviewMeeting')!;
+    ctx.report(range, `The ${f.cadence} review meeting is ${plural(f.overdueDays, 'day')} overdue: last held ${formatDay(f.last!)}, next was due ${formatDay(f.next!)}`);
   },
 };

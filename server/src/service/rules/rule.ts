@@ -1,4 +1,5 @@
 // What a rule is: an id and a check that reports problems with ranges, messages and fixes.
+import type { Facts } from '../domain';
 import type { ParsedDocument } from '../document';
 import type { PartnershipModel } from '../model';
 import type { Day, Fix, PartnershipConfig, Range, RuleId, TextEdit } from '../types';
@@ -8,6 +9,8 @@ export interface RuleContext {
   readonly pd: ParsedDocument;
   readonly today: Day;
   readonly config: PartnershipConfig;
+  /** Every judgement about the file, computed once (rules only format these). */
+  readonly facts: Facts;
   report(range: Range, message: string, fixes?: Fix[]): void;
 }
 

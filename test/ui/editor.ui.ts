@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { closeWorkbench, openWorkbench, quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
-import { fixtureWorkspace, goToLine, packageVsix, poll } from './workbench';
+import { fixtureWorkspace, removeWorkspace, goToLine, packageVsix, poll } from './workbench';
 
 const NORTHWIND = 'northwind.partnership.yaml';
 const TIMEOUT = 30_000;
@@ -40,7 +40,7 @@ describe('the editor, as a person sees it', function () {
 
   after(async () => {
     if (page) await closeWorkbench(page);
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    if (workspace) removeWorkspace(workspace);
     if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
   });
 

@@ -1,6 +1,6 @@
 // What the UI tests share: the VSIX users install, packaged as `npm run package` packages it, and
 // a copy of the fixture workspace (reviewed as of partnership.reviewDate) to open it in.
-import { execFileSync } from 'child_process';
+import { execSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,22 +8,32 @@ import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../vscode/codeServer';
 
 /**
- * Package the VSIX offline from the built bundles, with the options of package.json's "package"
- * script (the extension README, relative image links kept); returns its path in `dir`.
+ * Package the VSIX offline from the built bundles, with the steps of package.json's "package"
+ * script after the build (the extension README with its screenshots inlined, then vsce); returns
+ * its path in `dir`.
  */
 export function packageVsix(dir: string): string {
   const vsix = path.join(dir, 'partnership.vsix');
   const script: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).scripts.package;
-  const args = /vsce (package .*)$/.exec(script)![1].split(/\s+/);
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), ...args, '--out', vsix], { cwd: REPO_ROOT, stdio: 'pipe' });
+  const steps = script.split(' && ').filter((step) => !step.startsWith('npm run build'));
+  const env = { ...process.env, PATH: `${path.join(REPO_ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+  execSync(`${steps.join(' && ')} --out '${vsix}'`, { cwd: REPO_ROOT, env, stdio: 'pipe' });
   return vsix;
 }
 
-/** A fresh copy of test/fixtures/workspace in a temp folder. */
+/**
+ * A fresh copy of test/fixtures/workspace, in a folder named `partnerships` (the name the
+ * screenshots show) inside a temp folder; remove it with removeWorkspace.
+ */
 export function fixtureWorkspace(): string {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-'));
+  const workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-')), 'partnerships');
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   return workspace;
+}
+
+/** Remove a workspace from fixtureWorkspace, with its temp folder. */
+export function removeWorkspace(workspace: string): void {
+  fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
 }
 
 /** Poll `probe` until it returns a truthy value (every 250 ms), or fail saying what was awaited. */

@@ -82,6 +82,8 @@ describe('the editor, as a person sees it', function () {
       await page.keyboard.press('Escape');
       return undefined;
     });
+    const titles = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
+    assert.deepStrictEqual(titles.slice(-2), ['Turn off commitment-overdue in .partnershiprc.yaml', 'Show documentation for commitment-overdue'], 'last, once each, as ESLint orders them');
     console.log(`screenshot: ${await takeScreenshot(page, 'quick-fix-menu')}`);
     // The menu takes keys (a pointer block covers it until the mouse moves): down to the action, then Enter.
     await poll('Show documentation focused in the menu', async () => {

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { RULE_META, ruleDocsUrl } from '../../server/src/service';
+import { repositoryDocsBase, RULE_META, ruleDocsUrl } from '../../server/src/service';
+import { informationUri } from '../../server/src/cli/version';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { formatStylish } from '../../server/src/cli/formatters/stylish';
 import { assertBuilt, cleanup, packageVersion, read, run, TODAY, workspace, write } from './cliHelpers';
@@ -177,6 +178,12 @@ describe('cli: check output formats', function () {
   });
 
   describe('sarif', () => {
+    it("names the tool's home page only when package.json names a repository", () => {
+      assert.strictEqual(informationUri(repositoryDocsBase({ type: 'git', url: 'git+https://github.com/acme/partnership.git' })!), 'https://github.com/acme/partnership');
+      assert.strictEqual(informationUri(repositoryDocsBase('github:acme/partnership')!), 'https://github.com/acme/partnership');
+      assert.strictEqual(informationUri('docs/rules/'), undefined, 'no repository: the bundled pages, no home page');
+    });
+
     it('validates against the SARIF 2.1.0 schema and describes all 24 rules', () => {
       const r = run(['check', '--format', 'sarif', '--today', TODAY], ws);
       assert.strictEqual(r.status, 1);
@@ -187,7 +194,8 @@ describe('cli: check output formats', function () {
       assert.strictEqual(log.version, '2.1.0');
       assert.strictEqual(log.runs.length, 1);
       const run0 = log.runs[0];
-      assert.deepStrictEqual(Object.keys(run0.tool.driver).sort(), ['informationUri', 'name', 'rules', 'version']);
+      // No informationUri: package.json names no repository (the unit test below derives one).
+      assert.deepStrictEqual(Object.keys(run0.tool.driver).sort(), ['name', 'rules', 'version']);
       assert.strictEqual(run0.tool.driver.name, 'partnership');
       assert.strictEqual(run0.tool.driver.version, packageVersion());
       assert.strictEqual(run0.tool.driver.rules.length, 24);

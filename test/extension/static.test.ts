@@ -3,6 +3,7 @@
 // The starter file of "New Partnership File" comes from the server (test/service/starter.test.ts).
 // The in-VS-Code suites are the *.itest.ts files.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkShown } from '../helpers';
@@ -101,7 +102,30 @@ describe('extension: walkthrough and packaging', () => {
   it('the VSIX holds the rule pages (Show documentation opens them) and the extension README, not the repository one', () => {
     assert.ok(ignore.includes('!docs/rules/*.md'));
     assert.ok(!ignore.includes('!README.md'), 'the repository README stays out');
-    assert.match(pkg.scripts.package, / --readme-path client\/README\.md\b/);
+    // client/README.md, its screenshots inlined by client/readme-for-vsix.mjs (the test below).
+    assert.match(pkg.scripts.package, /&& node client\/readme-for-vsix\.mjs && vsce package .* --readme-path out\/README\.vsix\.md\b/);
     assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')) && ignore.includes('!CHANGELOG.md'));
+  });
+
+  it("the extension README's screenshots are small PNGs, inlined in the VSIX's README (there is no repository to link them from)", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'client', 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepStrictEqual(links, ['images/screenshot-quick-fix.png', 'images/screenshot-partnerships-view.png']);
+    const pngs = links.map((link) => fs.readFileSync(path.join(ROOT, link)));
+    for (const [i, png] of pngs.entries()) {
+      assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG', links[i]);
+      assert.ok(png.length < 100_000, `${links[i]}: ${png.length} bytes; optimise it (pngquant, optipng)`);
+    }
+    // vsce would demand https: links (a repository or --baseImagesUrl) and refuse data: ones.
+    assert.match(pkg.scripts.package, / --no-rewrite-relative-links\b/);
+    execFileSync(process.execPath, [path.join(ROOT, 'client', 'readme-for-vsix.mjs')]);
+    const inlined = fs.readFileSync(path.join(ROOT, 'out', 'README.vsix.md'), 'utf8');
+    assert.strictEqual(inlined, readme.replace(/\]\((images\/[\w.-]+\.png)\)/g, (_, link: string) => `](data:image/png;base64,${pngs[links.indexOf(link)].toString('base64')})`));
+  });
+
+  it('the extension README lists every setting', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'client', 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| `(partnership\.[\w.]+)` \|/gm)].map((m) => m[1]);
+    assert.deepStrictEqual(listed, Object.keys(pkg.contributes.configuration.properties));
   });
 });

@@ -1,26 +1,17 @@
 // What a person sees in VS Code (code-server in Debian chromium) after installing the packaged
 // VSIX, as a tech lead would: the overdue commitment in the Problems panel, the partnership in
 // the Partnerships view, and a click that selects it in the file; the errors of a file nobody
-// opened, in the Problems panel and on its node in the view.
+// opened, in the Problems panel and on its node in the view; the extension's page with its README
+// and screenshots.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeWorkbench, openWorkbench, problems, quickOpen, REPO_ROOT, takeScreenshot } from '../vscode/codeServer';
+import { closeWorkbench, openWorkbench, problems, quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
+import { fixtureWorkspace, removeWorkspace, packageVsix, poll } from './workbench';
 
 const OVERDUE = "C-12 'Pilot the audit dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)";
-
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('the workbench, as a person sees it', function () {
   this.timeout(180_000);
@@ -30,21 +21,18 @@ describe('the workbench, as a person sees it', function () {
   let vsixDir: string;
 
   before(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ui-'));
-    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    workspace = fixtureWorkspace();
     // Five errors on purpose; never opened in these tests.
     fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'globex-typos.partnership.yaml'), path.join(workspace, 'globex.partnership.yaml'));
-    // The VSIX users install, packaged offline from the built bundles (npm run package does the same).
+    // The VSIX users install, packaged offline from the built bundles as npm run package does.
     vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
-    const vsix = path.join(vsixDir, 'partnership.vsix');
-    const base = 'https://github.com/partnership-tools/partnership';
-    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`, '--out', vsix], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const vsix = packageVsix(vsixDir);
     page = await openWorkbench(workspace, { vsix: [vsix] });
   });
 
   after(async () => {
     if (page) await closeWorkbench(page);
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    if (workspace) removeWorkspace(workspace);
     if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
   });
 
@@ -105,5 +93,26 @@ describe('the workbench, as a person sees it', function () {
     assert.strictEqual(await node.locator('.codicon-error').count(), 1, 'an error icon, not a heart');
     assert.strictEqual(await node.locator('.codicon-heart').count(), 0);
     console.log(`screenshot: ${await takeScreenshot(page, 'closed-file-problems')}`);
+  });
+
+  it("the extension's page shows the README with its screenshots, offline, from the installed VSIX", async () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'client', 'README.md'), 'utf8');
+    const alts = [...readme.matchAll(/!\[([^\]]*)\]\(images\/[\w.-]+\.png\)/g)].map((m) => m[1]);
+    assert.ok(alts.length > 0, 'client/README.md shows screenshots');
+    await runCommand(page, 'Extensions: Show Enabled Extensions');
+    await page.locator('.part.sidebar .extension-list-item', { hasText: 'Partnership as Code' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Extension: Partnership as Code' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const details = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await details.locator('h1', { hasText: 'Partnership as Code' }).waitFor({ state: 'visible', timeout: 30_000 });
+    for (const alt of alts) {
+      const img = details.locator(`img[alt="${alt}"]`);
+      await img.waitFor({ state: 'attached', timeout: 30_000 });
+      // Decoded: the page's policy loads images from https: and data: only, never from the extension's folder.
+      await poll(`the screenshot "${alt}" shown`, async () =>
+        (await img.evaluate((e) => (e as unknown as { complete: boolean }).complete && (e as unknown as { naturalWidth: number }).naturalWidth > 0)) || undefined,
+      );
+    }
+    await details.locator(`img[alt="${alts[0]}"]`).scrollIntoViewIfNeeded();
+    console.log(`screenshot: ${await takeScreenshot(page, 'extension-details')}`);
   });
 });

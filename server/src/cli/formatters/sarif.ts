@@ -65,7 +65,7 @@ export function formatSarif(report: Report, failures?: readonly string[]): strin
         tool: {
           driver: {
             name: 'partnership',
-            informationUri: INFORMATION_URI,
+            ...(INFORMATION_URI ? { informationUri: INFORMATION_URI } : {}),
             version: VERSION,
             rules,
           },

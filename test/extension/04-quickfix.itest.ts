@@ -61,7 +61,8 @@ describe('quick fixes', () => {
           if (refreshed.includes(undefined)) await api.tree.getChildren();
           else if (!refreshed.includes(doc.uri.toString())) return undefined;
           const node = describe();
-          return node && api.tree.getTreeItem(node).description === 'Northwind Traders';
+          // Done, but 22 days late: the reliability figures now count it.
+          return node && api.tree.getTreeItem(node).description === 'Northwind Traders · on time 50% as promised, 50% as agreed';
         },
         20_000,
         () => `events ${JSON.stringify(refreshed)}, description ${JSON.stringify(describe() && api.tree.getTreeItem(describe()!).description)}`,

@@ -47,8 +47,8 @@ describe('cli: exit codes', function () {
   describe('2, with one line on stderr', () => {
     const cases: [string, string[], string][] = [
       ['no command', [], "partnership: no command given (run 'partnership --help' for usage)"],
-      ['an unknown command', ['frobnicate'], "partnership: unknown command 'frobnicate'; commands: check, diff, agenda, report, calendar, init, schema (run 'partnership --help' for usage)"],
-      ['a misspelt command', ['chekc'], "partnership: unknown command 'chekc'; did you mean 'check'?; commands: check, diff, agenda, report, calendar, init, schema (run 'partnership --help' for usage)"],
+      ['an unknown command', ['frobnicate'], "partnership: unknown command 'frobnicate'; commands: check, diff, agenda, report, summary, calendar, init, schema (run 'partnership --help' for usage)"],
+      ['a misspelt command', ['chekc'], "partnership: unknown command 'chekc'; did you mean 'check'?; commands: check, diff, agenda, report, summary, calendar, init, schema (run 'partnership --help' for usage)"],
       ['an option before the command', ['--today', TODAY], "partnership: unknown option '--today' (options go after the command) (run 'partnership --help' for usage)"],
       ['an unknown option', ['check', '--fix'], `partnership: unknown option '--fix' ${CHECK_HELP_HINT}`],
       ['a misspelt option', ['check', '--fromat', 'json'], `partnership: unknown option '--fromat'; did you mean '--format'? ${CHECK_HELP_HINT}`],

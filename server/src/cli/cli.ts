@@ -1,6 +1,7 @@
 // Command dispatch. Returns the exit code; every failure becomes one stderr line, never a stack.
 import { runCalendar } from './commands/calendar';
 import { runCheck } from './commands/check';
+import { runSummary } from './commands/summary';
 import { runDiff } from './commands/diff';
 import { runGenerate } from './commands/generate';
 import { runInit } from './commands/init';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[], ctx: CliContext) => num
   diff: runDiff,
   agenda: (argv, ctx) => runGenerate('agenda', argv, ctx),
   report: (argv, ctx) => runGenerate('report', argv, ctx),
+  summary: runSummary,
   calendar: runCalendar,
   init: runInit,
   schema: runSchema,

@@ -11,6 +11,7 @@ Commands:
   agenda FILE        Generate a reset-meeting agenda beside FILE and record the meeting in it
   report FILE        Generate a status report beside FILE and record it in FILE
   diff BASE [paths]  What changed in each relationship since git revision BASE
+  summary [paths]    One row per partnership, what needs attention first
   calendar [paths]   The promised dates as an iCalendar file (.ics)
   init [FILE]        Write a starter partnership file (never overwrites)
   schema             Print the JSON schema of the partnership file format
@@ -110,5 +111,19 @@ updates the entries instead of adding copies.
 Options:
   --output FILE        Write to FILE (e.g. partnerships.ics) instead of stdout
   --today YYYY-MM-DD   Meetings before this day are history (default: the local date)
+  -h, --help           Show this help
+`;
+
+export const SUMMARY_HELP = `Usage: partnership summary [options] [paths...]
+
+One row per partnership file, sorted by what needs attention first (broken before strained before
+watch, then late commitments, then unanswered concerns): health and trend, late commitments, due
+within a week, the oldest unanswered concern, days since the last status report, decision makers
+not contacted as agreed, on-time rate, next milestone. It reports; it does not judge: exit 0.
+
+Options:
+  --format NAME        stylish (a table of 100 columns), markdown, json or csv (default: stylish)
+  --today YYYY-MM-DD   Judge dates as of this day (default: the local date)
+  --output FILE        Write to FILE instead of stdout
   -h, --help           Show this help
 `;

@@ -16,6 +16,8 @@ import type { Hover, HoverOptions } from './hover';
 import type { DocumentHighlight, Location, RenameResult } from './navigation';
 import type { Outline, OutlineLimits } from './outline';
 import type { RelationshipChange } from './relationshipDiff';
+import type { CalendarEntry } from './calendar';
+import type { PartnershipSummary } from './summary';
 import type { DocumentSymbol } from './symbols';
 
 export interface ConfigResult {
@@ -75,8 +77,12 @@ export interface LanguageService {
   subjects(text: string, diagnostics: readonly Diagnostic[]): string[];
   /** What changed in the relationship between two versions of a file (either may be missing). */
   relationshipChanges(baseText: string | undefined, headText: string | undefined): RelationshipChange[];
+  /** The dates the file promises, as calendar entries with stable UIDs (see calendar.ts). */
+  calendar(text: string, path: string, today: Day, config?: PartnershipConfig): CalendarEntry[];
+  /** One portfolio row: health, lateness, concerns, reports, contacts, reliability, the next milestone. */
+  summary(text: string, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary;
 }
 
-export type { RelationshipChange };
+export type { RelationshipChange, CalendarEntry, PartnershipSummary };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

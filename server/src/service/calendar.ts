@@ -3,11 +3,11 @@
 // entry has a UID made of the partnership and the item's id, so importing the calendar again
 // updates the entries instead of adding copies. The CLI turns these into iCalendar.
 import { formatDay } from './dates';
-import { ParsedDocument } from './document';
+import type { ParsedDocument } from './document';
 import { partnershipFileStem } from './generate/starter';
 import { PartnershipModel } from './model';
-import { nextReview, nextStatusReport } from './planDates';
-import type { Day } from './types';
+import { factsOf } from './domain';
+import type { Day, PartnershipConfig } from './types';
 
 export interface CalendarEntry {
   /** Stable across runs and edits elsewhere: `<partnership>/<kind>/<id>@partnership`. */
@@ -21,8 +21,7 @@ export interface CalendarEntry {
 }
 
 /** The calendar entries of one partnership file, as of `today` (meetings before it are history). */
-export function calendarEntries(text: string, fileName: string, today: Day): CalendarEntry[] {
-  const pd = new ParsedDocument(text);
+export function calendarEntries(pd: ParsedDocument, fileName: string, today: Day, config?: PartnershipConfig): CalendarEntry[] {
   const model = new PartnershipModel(pd);
   const name = model.partnership?.str('name') ?? fileName.replace(/\.partnership\.yaml$/i, '');
   const customer = model.partnership?.str('customer');
@@ -65,9 +64,23 @@ export function calendarEntries(text: string, fileName: string, today: Day): Cal
       line: m.anchorRange().start.line,
     });
   }
-  const report = nextStatusReport(model);
-  if (report) entries.push({ uid: `${key}/status-report@partnership`, day: report.day, summary: `Status report due: ${name}`, description: `${title}. ${report.why}.`, kind: 'status-report', line: report.line });
-  const review = nextReview(model);
-  if (review) entries.push({ uid: `${key}/review@partnership`, day: review.day, summary: `Review meeting due: ${name}`, description: `${title}. ${review.why}.`, kind: 'review', line: review.line });
+  // The next report and review as the rules judge them: from the best evidence (the meeting log
+  // too), on working days for a daily cadence.
+  const facts = factsOf(model, today, config);
+  const plan = model.communication;
+  const report = facts.statusReport();
+  if (report?.next !== undefined && report.last !== undefined) {
+    const line = plan?.obj('statusReport')?.anchorRange().start.line ?? 0;
+    entries.push({ uid: `${key}/status-report@partnership`, day: report.next, summary: `Status report due: ${name}`, description: `${title}. ${capitalised(report.cadence)}, last sent ${formatDay(report.last)}.`, kind: 'status-report', line });
+  }
+  const review = facts.reviewMeeting();
+  if (review?.next !== undefined && review.last !== undefined) {
+    const line = plan?.obj('reviewMeeting')?.anchorRange().start.line ?? 0;
+    entries.push({ uid: `${key}/review@partnership`, day: review.next, summary: `Review meeting due: ${name}`, description: `${title}. ${capitalised(review.cadence)}, last held ${formatDay(review.last)}.`, kind: 'review', line });
+  }
   return entries.sort((a, b) => a.day - b.day || a.uid.localeCompare(b.uid));
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

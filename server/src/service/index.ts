@@ -10,6 +10,8 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { ParseCache } from './parse/cache';
 import { documentSymbols } from './symbols';
 import { relationshipChanges } from './relationshipDiff';
+import { calendarEntries } from './calendar';
+import { summarise } from './summary';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
@@ -82,13 +84,16 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
     subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text, undefined, { fastPath: optimiseParsing !== false }), diagnostics),
     relationshipChanges,
+    calendar: (text, filePath, today, config) => calendarEntries(parse(text, filePath), path.basename(filePath), today, config),
+    summary: (text, filePath, today, config) => summarise(parse(text, filePath), filePath, today, config),
   };
 }
 
 export type { LanguageService, ConfigResult, RelationshipChange } from './api';
 export { newDiagnostics } from './subjects';
-export { calendarEntries } from './calendar';
 export type { CalendarEntry } from './calendar';
+export { compareByAttention, summaryLine } from './summary';
+export type { PartnershipSummary } from './summary';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

@@ -15,6 +15,7 @@ import {
   type TodayParams,
 } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
+import { PortfolioStatus } from './portfolioStatus';
 import { createLanguageClient } from './languageClient';
 import { PARTNERSHIP_GLOB, PartnershipsTreeProvider } from './partnershipsView';
 
@@ -28,6 +29,8 @@ export interface PartnershipExtensionApi {
   tree: PartnershipsTreeProvider;
   /** "as of 2026-11-23" while partnership.reviewDate overrides today, else "today". */
   reviewDateStatus: vscode.LanguageStatusItem;
+  /** The active partnership file's portfolio line in the status bar. */
+  portfolioStatus: PortfolioStatus;
 }
 
 let client: LanguageClient | undefined;
@@ -50,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
       return languageClient.sendRequest<OutlineResult>(OUTLINE_REQUEST, params);
     },
   });
-  context.subscriptions.push(tree, vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }));
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const portfolioStatus = new PortfolioStatus(tree, view);
+  context.subscriptions.push(tree, view, portfolioStatus);
 
   context.subscriptions.push(
     languageClient.onNotification(OUTLINES_CHANGED_NOTIFICATION, (params: OutlinesChangedParams | undefined) => tree.refresh(params?.uris)),
@@ -84,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
 
   registerCommands(context, languageClient, ready, tree);
 
-  return { client: languageClient, ready, tree, reviewDateStatus };
+  return { client: languageClient, ready, tree, reviewDateStatus, portfolioStatus };
 }
 
 /** The rule's page bundled with the extension, in the Markdown preview; the diagnostic's link otherwise. */

@@ -134,7 +134,8 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
     for (const [key, node] of next) this.files.set(key, node);
     // Fetch every outline again: the health icon and counts live on the file node itself.
     await Promise.all([...next.values()].map((node) => this.loadOutline(node)));
-    return [...next.values()];
+    // A portfolio: what needs attention first, by the server's sort key (files it could not read last).
+    return [...next.values()].sort((a, b) => compareRank(a.outline?.portfolio.rank, b.outline?.portfolio.rank));
   }
 
   private async loadOutline(node: PartnershipFileNode): Promise<void> {
@@ -145,6 +146,16 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
       console.error(`partnership: outline of ${node.uri.toString()} failed: ${String(err)}`);
     }
   }
+}
+
+/** Smallest first, element by element; a file without a key goes last (the sort is stable: path order). */
+function compareRank(a: readonly number[] | undefined, b: readonly number[] | undefined): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Whether the view would list this file: a partnership file on disk, outside node_modules. */

@@ -23,6 +23,8 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.ran
 const OVERDUE = "63:9-63:19 commitment-overdue 2 C-7 'Automate intake of scanned claim forms', promised to Bill Porter, is 22 days overdue (due 2026-11-01)";
 const DUE_SOON_MESSAGE = "commitment-due-soon 3 C-8 'Weekly export of settlement metrics', promised to Milton Waddams, is due in 3 days (2026-11-26)";
 
+const PORTFOLIO_OPEN = 'watch · on-time 0%';
+
 describe('language server over stdio (dist/server.js)', function () {
   this.timeout(30000);
   let dir: string;
@@ -217,6 +219,9 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepStrictEqual(open?.counts, { overdue: 0, dueSoon: 1, openConcerns: 1 }, 'the edited text, not the disk');
     const closed = await client.request<OutlineResult>(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'closed.partnership.yaml')).href });
     assert.deepStrictEqual(closed?.counts, { overdue: 1, dueSoon: 1, openConcerns: 1 });
+    // The portfolio's line and sort key come with it: the same facts as `partnership summary`.
+    assert.deepStrictEqual(open?.portfolio, { line: PORTFOLIO_OPEN, rank: [2, 0, 0] });
+    assert.deepStrictEqual(closed?.portfolio, { line: 'watch · 1 late · on-time 0%', rank: [2, -1, 0] }, 'one late commitment on disk');
     assert.strictEqual(await client.request(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'missing.partnership.yaml')).href }), null);
   });
 

@@ -92,7 +92,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
 export type { LanguageService, ConfigResult, RelationshipChange } from './api';
 export { newDiagnostics } from './subjects';
 export type { CalendarEntry } from './calendar';
-export { compareByAttention, summaryLine } from './summary';
+export { attentionRank, compareByAttention, summaryLine } from './summary';
 export type { PartnershipSummary } from './summary';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';

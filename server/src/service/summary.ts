@@ -62,8 +62,24 @@ export function summarise(pd: ParsedDocument, path: string, today: Day, config?:
 
 /** What needs attention first: health, then late commitments, then unanswered concerns, then the name. */
 export function compareByAttention(a: PartnershipSummary, b: PartnershipSummary): number {
-  const rank = (s: PartnershipSummary) => HEALTH_ORDER[s.health ?? ''] ?? (s.health === 'healthy' ? 4 : 3);
-  return rank(a) - rank(b) || b.late - a.late || b.unansweredConcerns - a.unansweredConcerns || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+  return compareRanks(attentionRank(a), attentionRank(b)) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+}
+
+/**
+ * The sort key of what needs attention first, smallest first: health (broken, strained, watch,
+ * not assessed, healthy), then more late commitments, then more unanswered concerns. The editor
+ * sorts its portfolio by it without judging anything itself.
+ */
+export function attentionRank(s: PartnershipSummary): number[] {
+  return [HEALTH_ORDER[s.health ?? ''] ?? (s.health === 'healthy' ? 4 : 3), -s.late, -s.unansweredConcerns];
+}
+
+export function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** The one line the tree, the status bar and the summary share: "strained · 2 late · on-time 62%". */

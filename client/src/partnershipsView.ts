@@ -122,7 +122,15 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
     return [...this.files.values()];
   }
 
-  private async loadFiles(): Promise<PartnershipFileNode[]> {
+  /** The listing in progress: concurrent requests for the root share it (one node object per file). */
+  private listing: Promise<PartnershipFileNode[]> | undefined;
+
+  private loadFiles(): Promise<PartnershipFileNode[]> {
+    this.listing ??= this.listFiles().finally(() => (this.listing = undefined));
+    return this.listing;
+  }
+
+  private async listFiles(): Promise<PartnershipFileNode[]> {
     const uris = await vscode.workspace.findFiles(PARTNERSHIP_GLOB, EXCLUDE_GLOB);
     uris.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
     const next = new Map<string, PartnershipFileNode>();
@@ -210,17 +218,17 @@ function fileItem(node: PartnershipFileNode): vscode.TreeItem {
   const problems = outline?.problems ?? { errors: 0, warnings: 0 };
   // Errors make the file's own judgement unreliable: never show a healthy heart over them.
   item.iconPath = problems.errors > 0 ? new vscode.ThemeIcon('error', color.error) : healthIcon(outline?.health);
+  // The portfolio's line (as `partnership summary` and the status bar say it), then the problems.
   const bits: string[] = [];
-  if (outline?.customer) bits.push(outline.customer);
+  if (outline) bits.push(outline.portfolio.line);
   if (problems.errors > 0) bits.push(count(problems.errors, 'error'));
   if (problems.warnings > 0) bits.push(count(problems.warnings, 'warning'));
-  if (outline && outline.counts.overdue > 0) bits.push(`${outline.counts.overdue} overdue`);
-  if (outline?.reliability) bits.push(outline.reliability.summary);
   item.description = bits.join(' · ');
   const tip = new vscode.MarkdownString(undefined, true);
   tip.appendMarkdown(`**${escapeMarkdown(label)}**`);
   if (outline?.customer) tip.appendMarkdown(` — ${escapeMarkdown(outline.customer)}`);
   tip.appendMarkdown(`\n\nHealth: ${escapeMarkdown(outline?.health ?? 'unknown')}`);
+  if (outline) tip.appendMarkdown(`\n\nPortfolio: ${escapeMarkdown(outline.portfolio.line)}`);
   if (outline) tip.appendMarkdown(`\n\nProblems: ${count(problems.errors, 'error')}, ${count(problems.warnings, 'warning')}`);
   if (outline) {
     tip.appendMarkdown(`\n\n${outline.counts.overdue} overdue · ${outline.counts.dueSoon} due soon · ${outline.counts.openConcerns} open concerns`);

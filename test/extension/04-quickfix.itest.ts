@@ -62,7 +62,7 @@ describe('quick fixes', () => {
           else if (!refreshed.includes(doc.uri.toString())) return undefined;
           const node = describe();
           // Done, but 22 days late: the reliability figures now count it.
-          return node && api.tree.getTreeItem(node).description === 'Northwind Traders · on time 50% as promised, 50% as agreed';
+          return node && api.tree.getTreeItem(node).description === 'watch · on-time 50%';
         },
         20_000,
         () => `events ${JSON.stringify(refreshed)}, description ${JSON.stringify(describe() && api.tree.getTreeItem(describe()!).description)}`,

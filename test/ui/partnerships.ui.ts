@@ -59,7 +59,7 @@ describe('the workbench, as a person sees it', function () {
     const northwind = sidebar.locator('.monaco-list-row', { hasText: 'Northwind logistics portal' });
     await northwind.waitFor({ state: 'visible', timeout: 30_000 });
     assert.ok(await sidebar.locator('.monaco-list-row', { hasText: 'Acme compliance analytics' }).isVisible());
-    assert.match(await northwind.innerText(), /Northwind Traders · 1 warning · 1 overdue/);
+    assert.match(await northwind.innerText(), /watch · 1 late · on-time 50% · 1 warning/);
 
     await northwind.click(); // expands it; Commitments and Overdue open by themselves
     const c12 = sidebar.locator('.monaco-list-row', { hasText: 'C-12: Pilot the audit dashboard' });
@@ -89,7 +89,7 @@ describe('the workbench, as a person sees it', function () {
     if (!(await shown.first().isVisible())) await page.locator('.activitybar .action-item [aria-label^="Partnerships"]').first().click();
     const node = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Globex billing migration' });
     await node.waitFor({ state: 'visible', timeout: 30_000 });
-    await poll('the Globex node to count its errors', async () => ((await node.innerText()).includes('Globex Corporation · 5 errors') ? true : undefined));
+    await poll('the Globex node to count its errors', async () => ((await node.innerText()).includes('healthy · on-time 100% · 5 errors') ? true : undefined));
     assert.strictEqual(await node.locator('.codicon-error').count(), 1, 'an error icon, not a heart');
     assert.strictEqual(await node.locator('.codicon-heart').count(), 0);
     console.log(`screenshot: ${await takeScreenshot(page, 'closed-file-problems')}`);

@@ -156,6 +156,18 @@ describe('cli: report', function () {
     assert.strictEqual(read(ws, 'out/report.md'), 'previous\n');
   });
 
+  it('says truly why the file was not changed: lastSent already says today, or there is no status report in the plan', () => {
+    const first = run(['report', HOOLI, '--today', TODAY], ws);
+    assert.deepStrictEqual([first.status, first.stderr], [0, '']);
+    const again = run(['report', HOOLI, '--today', TODAY], ws);
+    assert.strictEqual(again.status, 0);
+    assert.strictEqual(again.stderr, `partnership: note: ${HOOLI} was not changed: lastSent already says ${TODAY}\n`);
+    write(ws, 'plain.partnership.yaml', 'version: 1\npartnership:\n  name: Plain\n  customer: Initech\n');
+    const none = run(['report', 'plain.partnership.yaml', '--today', TODAY], ws);
+    assert.strictEqual(none.status, 0);
+    assert.strictEqual(none.stderr, 'partnership: note: plain.partnership.yaml was not changed: the file has no communication.statusReport to record lastSent in\n');
+  });
+
   it('rejects bad input with exit 2 and one line', () => {
     assertOneLineFailure(run(['report'], ws), "partnership: report needs the partnership file to generate the status report from (run 'partnership report --help' for usage)");
     assertOneLineFailure(run(['report', GLOBEX, '--format', 'json'], ws), "partnership: unknown option '--format' (run 'partnership report --help' for usage)");

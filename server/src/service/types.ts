@@ -106,4 +106,6 @@ export interface GeneratedDocument {
   edits: TextEdit[];
   /** What the edits record, for a person: "the reset meeting of 2026-11-24". Absent when there are no edits. */
   recorded?: string;
+  /** Why there are no edits, for a person: "lastSent already says 2026-11-23". Absent when there are edits. */
+  notRecorded?: string;
 }

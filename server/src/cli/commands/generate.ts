@@ -136,9 +136,8 @@ function generateOnce(kind: Kind, real: string, shownFile: string, output: strin
       return 'changed';
     }
   } else {
-    // Say so rather than let the user believe the file records it.
-    const what = kind === 'agenda' ? 'the planned reset meeting' : 'lastSent (the file has no communication.statusReport)';
-    ctx.stderr(`partnership: note: ${shownFile} was not changed: ${what} could not be recorded in it\n`);
+    // Say why, rather than let the user believe the file records it (the service knows the reason).
+    ctx.stderr(`partnership: note: ${shownFile} was not changed: ${doc.notRecorded ?? 'nothing to record'}\n`);
   }
   ctx.stdout(`${shownTarget}\n`);
   return EXIT_OK;

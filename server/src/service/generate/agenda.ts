@@ -43,7 +43,9 @@ export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, 
   const attendees = proposedAttendees(model, late);
   const content = agendaMarkdown(model, pd, absPath, today, meetingDay, late, attendees);
   const edit = plannedMeetingEdit(pd, meetingDay, attendees, path.basename(docPath));
-  return edit ? { path: docPath, content, edits: [edit], recorded: `the reset meeting of ${formatDay(meetingDay)}` } : { path: docPath, content, edits: [] };
+  return edit
+    ? { path: docPath, content, edits: [edit], recorded: `the reset meeting of ${formatDay(meetingDay)}` }
+    : { path: docPath, content, edits: [], notRecorded: 'the meetings list cannot be changed safely here (an alias shares it, or the file is not a plain mapping): add the meeting by hand' };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,8 +31,10 @@ export function generateStatusReport(pd: ParsedDocument, absPath: string, today:
   factsOf(model, today, config); // every fact below is judged with this config
   const docPath = freeDocumentPath(fs, absPath, 'status', formatDay(today));
   const content = reportMarkdown(model, pd, absPath, today);
-  const edit = lastSentEdit(pd, model, today);
-  return edit ? { path: docPath, content, edits: [edit], recorded: `the status report of ${formatDay(today)} as sent` } : { path: docPath, content, edits: [] };
+  const record = lastSentEdit(pd, model, today);
+  return record.edit
+    ? { path: docPath, content, edits: [record.edit], recorded: `the status report of ${formatDay(today)} as sent` }
+    : { path: docPath, content, edits: [], notRecorded: record.why };
 }
 
 interface Period {
@@ -224,11 +226,12 @@ function milestoneStatus(m: Obj, today: Day): string {
   return text;
 }
 
-/** Record that the report went out today; no edit without a status report in the plan. */
-function lastSentEdit(pd: ParsedDocument, model: PartnershipModel, today: Day): TextEdit | undefined {
+/** Record that the report went out today, or say why not (no status report in the plan, already recorded, an edit refused). */
+function lastSentEdit(pd: ParsedDocument, model: PartnershipModel, today: Day): { edit?: TextEdit; why?: string } {
   const report = model.communication?.obj('statusReport');
-  if (!report) return undefined;
+  if (!report) return { why: 'the file has no communication.statusReport to record lastSent in' };
   const date = formatDay(today);
-  if (report.scalar('lastSent') === date) return undefined;
-  return setScalar(pd, report.node, 'lastSent', date);
+  if (report.scalar('lastSent') === date) return { why: `lastSent already says ${date}` };
+  const edit = setScalar(pd, report.node, 'lastSent', date);
+  return edit ? { edit } : { why: 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand' };
 }

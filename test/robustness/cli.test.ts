@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -140,12 +141,36 @@ describe('robustness: the CLI on unreadable, binary and hostile inputs', functio
     it('folder symlinks in a cycle: every file once, and the command ends', () => {
       fs.symlinkSync(path.join(ws, 'warnings'), path.join(ws, 'clean', 'to-warnings'));
       fs.symlinkSync(path.join(ws, 'clean'), path.join(ws, 'warnings', 'to-clean'));
-      const r = run(['check', 'clean', '--format', 'json', '--today', TODAY], ws);
+      const r = run(['check', 'clean', 'warnings', '--format', 'json', '--today', TODAY], ws);
       assert.strictEqual(r.status, 0, r.stderr);
       assert.deepStrictEqual(
         (JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath),
-        ['clean/acme-analytics.partnership.yaml', 'clean/to-warnings/initech-billing.partnership.yaml'],
+        ['clean/acme-analytics.partnership.yaml', 'warnings/initech-billing.partnership.yaml'],
       );
+    });
+
+    it('a search stays inside the folder it was given: a link out (to /etc/passwd, say) is refused, never read into the report', () => {
+      const secret = path.join(os.tmpdir(), `partnership-secret-${process.pid}.txt`);
+      fs.writeFileSync(secret, 'SECRET-TOKEN-1234\n');
+      try {
+        fs.symlinkSync(secret, path.join(ws, 'clean', 'evil.partnership.yaml'));
+        for (const format of ['stylish', 'json', 'github', 'markdown']) {
+          const r = run(['check', 'clean', '--format', format, '--today', TODAY], ws);
+          assert.strictEqual(r.status, 2, `${format}: ${r.stdout}`);
+          assert.strictEqual(r.stderr, 'partnership: cannot read clean/evil.partnership.yaml: it links outside the folder being checked (clean); name the file itself to check it\n');
+          assert.ok(!r.stdout.includes('SECRET'), `${format} output quotes the link's target: ${r.stdout}`);
+        }
+        // Named by the user, it is checked: their choice.
+        assert.match(run(['check', 'clean/evil.partnership.yaml', '--today', TODAY], ws).stdout, /SECRET-TOKEN-1234/);
+        // A link to a folder outside is not entered.
+        fs.rmSync(path.join(ws, 'clean', 'evil.partnership.yaml'));
+        fs.symlinkSync(path.join(ws, 'warnings'), path.join(ws, 'clean', 'shared'));
+        const r = run(['check', 'clean', '--format', 'json', '--today', TODAY], ws);
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.deepStrictEqual((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => f.filePath), ['clean/acme-analytics.partnership.yaml']);
+      } finally {
+        fs.rmSync(secret, { force: true });
+      }
     });
   });
 

@@ -18,6 +18,12 @@ export interface DiscoverOptions {
   allowEmpty?: boolean;
 }
 
+/** Whether `p` is `root` or below it (both real paths). */
+function within(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 /** Absolute paths of the files to check, sorted; throws an input error for a bad argument. */
 export function discoverFiles(args: readonly string[], cwd: string, options: DiscoverOptions = {}): string[] {
   const found = new Map<string, string>(); // real path → path as discovered
@@ -34,7 +40,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     if (!found.has(real)) found.set(real, absPath);
   };
 
-  const walk = (folder: string): number => {
+  const walk = (folder: string, root: string): number => {
     let real: string;
     try {
       real = fs.realpathSync(folder);
@@ -58,18 +64,29 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
+        let target: fs.Stats;
+        let targetReal: string;
         try {
-          const target = fs.statSync(full);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
+          target = fs.statSync(full);
+          targetReal = fs.realpathSync(full);
         } catch (err) {
           // A dangling link is only our business when it claims to be a partnership file.
           if (isPartnershipFileName(entry.name)) throw inputError(`cannot read ${displayPath(full, cwd)}: ${describeFsError(err)}`);
           continue;
         }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+        // A search stays inside the folder it was given: a link out of it (a checked-out pull request
+        // can hold one to /etc/passwd or /proc/self/environ) would put another file's text in the
+        // report. Such a folder is not entered; such a file is refused, and can be named to be checked.
+        if (!within(targetReal, root)) {
+          if (isDir) continue;
+          if (isPartnershipFileName(entry.name)) throw inputError(`cannot read ${displayPath(full, cwd)}: it links outside the folder being checked (${displayPath(root, cwd)}); name the file itself to check it`);
+          continue;
+        }
       }
       if (isDir) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) count += walk(full);
+        if (!SKIPPED_FOLDERS.has(entry.name)) count += walk(full, root);
       } else if (isFile && isPartnershipFileName(entry.name)) {
         add(full);
         count++;
@@ -94,7 +111,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       throw inputError(`cannot read ${arg}: ${describeFsError(err)}`);
     }
     if (stat.isDirectory()) {
-      if (walk(absPath) === 0 && !options.allowEmpty) throw inputError(`no *${PARTNERSHIP_SUFFIX} files in ${arg}`);
+      if (walk(absPath, fs.realpathSync(absPath)) === 0 && !options.allowEmpty) throw inputError(`no *${PARTNERSHIP_SUFFIX} files in ${arg}`);
     } else if (stat.isFile()) {
       add(absPath);
     } else {

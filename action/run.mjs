@@ -30,7 +30,9 @@ function cliCommand() {
 }
 
 function run(cli, args) {
-  const r = spawnSync(cli[0], [...cli.slice(1), ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, NO_COLOR: '1' } });
+  // The CLI reads files a pull request brought: it gets no token.
+  const { 'INPUT_GITHUB-TOKEN': _token, GITHUB_TOKEN: _ghToken, ...cliEnv } = env;
+  const r = spawnSync(cli[0], [...cli.slice(1), ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...cliEnv, NO_COLOR: '1' } });
   if (r.error) fail(`partnership ${args[0]} did not run: ${r.error.message}`);
   return r;
 }

@@ -14,8 +14,6 @@ export type OutlineResult = FileOutline | null;
 export interface FileOutline extends Outline {
   /** Of the file's diagnostics: the open document's, else the disk version's (counted in `open` mode too, though not published). */
   problems: ProblemCounts;
-  /** The portfolio's view of the file: `summary`'s line and its sort key (smallest first). */
-  portfolio: { line: string; rank: number[] };
 }
 export interface ProblemCounts {
   errors: number;

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { formatDay, plural } from './dates';
 import type { ParsedDocument } from './document';
+import { attentionRank, summaryLine, summaryOfModel } from './summary';
 import { CadenceFact, CommitmentFact, CommitmentState, factsOf, meetingStatus, reliabilityLine, reliabilityShort } from './domain';
 import { Obj, PartnershipModel } from './model';
 import type { Day, Range, ValidateOptions } from './types';
@@ -50,6 +51,8 @@ export interface Outline {
   counts: { overdue: number; dueSoon: number; openConcerns: number };
   /** The reliability figures over the window: a short form for the node, the full line for its tooltip. Absent when no commitment counts. */
   reliability?: { summary: string; detail: string };
+  /** The portfolio's view of the file: `partnership summary`'s line and its sort key (smallest first). */
+  portfolio: { line: string; rank: number[] };
   root: OutlineNode;
 }
 
@@ -309,5 +312,7 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
   };
   const r = facts.reliability();
   const reliability = r.counted > 0 ? { summary: reliabilityShort(r), detail: reliabilityLine(r) } : undefined;
-  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, ...(reliability ? { reliability } : {}), root: partnershipNode };
+  const summary = summaryOfModel(model, filePath, today, options.config); // the same model: its facts are reused
+  const portfolio = { line: summaryLine(summary), rank: attentionRank(summary) };
+  return { path: filePath, name, customer: p?.str('customer'), health: healthStatus, counts, ...(reliability ? { reliability } : {}), portfolio, root: partnershipNode };
 }

@@ -33,7 +33,11 @@ export interface PartnershipSummary {
 const HEALTH_ORDER: Record<string, number> = { broken: 0, strained: 1, watch: 2 };
 
 export function summarise(pd: ParsedDocument, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary {
-  const model = new PartnershipModel(pd);
+  return summaryOfModel(new PartnershipModel(pd), path, today, config);
+}
+
+/** The row of a model whose facts may already be computed (the outline's: factsOf caches them per model). */
+export function summaryOfModel(model: PartnershipModel, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary {
   const facts = factsOf(model, today, config);
   const name = model.partnership?.str('name') ?? path.replace(/^.*[\\/]/, '').replace(/\.partnership\.yaml$/i, '');
   const overdue = facts.overdueCommitments();

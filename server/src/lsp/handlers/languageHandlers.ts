@@ -1,7 +1,7 @@
 // Language features: the service computes, this layer adapts. Plus the two custom requests of the
 // VS Code client: the outline of the Partnerships view and the text of a new partnership file.
 import { CodeAction, ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { attentionRank, Diagnostic, partnershipFileStem, Severity, starterFile, summaryLine } from '../../service';
+import { Diagnostic, partnershipFileStem, Severity, starterFile } from '../../service';
 import { nodeFileSystem } from '../../node/nodeFs';
 import { uriToPath } from '../uris';
 import {
@@ -132,9 +132,8 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
       const diagnostics = documents.served(doc) ? (await scheduler.currentDiagnostics(doc)).diagnostics : ctx.diagnosticsOf(params.uri, text, day);
       const config = ctx.configs.configOf(params.uri)?.config;
       const outline = service.outline(text, filePath ?? params.uri, { today: day, config }, { maxChildren: OUTLINE_MAX_CHILDREN });
-      const summary = service.summary(text, filePath ?? params.uri, day, config);
       if (!doc) service.forget(filePath ?? params.uri); // no parse of a closed file is kept
-      return { ...outline, problems: problemCounts(diagnostics), portfolio: { line: summaryLine(summary), rank: attentionRank(summary) } };
+      return { ...outline, problems: problemCounts(diagnostics) };
     }),
   );
 

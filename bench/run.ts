@@ -243,6 +243,25 @@ async function published(client: LspClient, file: BenchFile, version: number, si
   }
 }
 
+/** One character typed near the middle of the file, timed until the diagnostics of that version arrive. */
+async function timedEdit(client: LspClient, file: BenchFile, doc: { text: string; version: number }, isFull: IsFull, timeout: number, what: string): Promise<number> {
+  const offset = file.gen.editOffset;
+  const position = positionAt(doc.text, offset);
+  doc.text = doc.text.slice(0, offset) + 'x' + doc.text.slice(offset);
+  const version = ++doc.version;
+  const t1 = client.notify('textDocument/didChange', {
+    textDocument: { uri: file.uri, version },
+    contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
+  });
+  const next = await client.waitFor(
+    'diagnostics after a one-character change',
+    () => client.published.find((p) => p.uri === file.uri && p.at >= t1 && (p.version === undefined || p.version === version)),
+    timeout,
+  );
+  if (!isFull(next)) log(`warning: ${client.spec.name} published ${next.count} diagnostics (${next.errors} errors) after ${what}`);
+  return next.at - t1;
+}
+
 async function serverRun(spec: ServerSpec, file: BenchFile, edits: number, isFull: IsFull): Promise<ServerRun> {
   const timeout = Math.max(60_000, file.size * 30);
   const client = new LspClient(spec);
@@ -255,11 +274,10 @@ async function serverRun(spec: ServerSpec, file: BenchFile, edits: number, isFul
     await sleep(SETTLE_MS);
     await client.idle(300);
 
-    let text = file.gen.text;
-    let version = 1;
+    const doc = { text: file.gen.text, version: 1 };
     const languageId = spec.name === 'ours' ? 'partnership' : 'yaml';
-    const t0 = client.notify('textDocument/didOpen', { textDocument: { uri: file.uri, languageId, version, text } });
-    const opened = await published(client, file, version, t0, isFull, timeout);
+    const t0 = client.notify('textDocument/didOpen', { textDocument: { uri: file.uri, languageId, version: doc.version, text: doc.text } });
+    const opened = await published(client, file, doc.version, t0, isFull, timeout);
     const openMs = opened.at - t0;
 
     const editMs: number[] = [];
@@ -267,21 +285,7 @@ async function serverRun(spec: ServerSpec, file: BenchFile, edits: number, isFul
       // A pause, as between bursts of typing: until the server has finished what the last change started.
       await sleep(200);
       await client.idle(200);
-      const offset = file.gen.editOffset;
-      const position = positionAt(text, offset);
-      text = text.slice(0, offset) + 'x' + text.slice(offset);
-      version++;
-      const t1 = client.notify('textDocument/didChange', {
-        textDocument: { uri: file.uri, version },
-        contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
-      });
-      const next = await client.waitFor(
-        'diagnostics after a one-character change',
-        () => client.published.find((p) => p.uri === file.uri && p.at >= t1 && (p.version === undefined || p.version === version)),
-        timeout,
-      );
-      if (!isFull(next)) log(`warning: ${spec.name} published ${next.count} diagnostics (${next.errors} errors) after an edit of the ${file.size} file`);
-      editMs.push(next.at - t1);
+      editMs.push(await timedEdit(client, file, doc, isFull, timeout, `an edit of the ${file.size} file`));
     }
     const peakRss = client.peakRss();
     return { openMs, editMs, peakRss, openCount: opened.count, openErrors: opened.errors, complete: opened.complete };
@@ -304,28 +308,13 @@ async function coldRun(spec: ServerSpec, file: BenchFile, edits: number, isFull:
     await client.initialize(pathToFileURL(join(file.path, '..')).href);
     await client.waitFor('workspace/configuration', () => (client.configurationRequests > 0 ? true : undefined), 15_000);
     const languageId = spec.name === 'ours' ? 'partnership' : 'yaml';
-    let text = file.gen.text;
-    let version = 1;
-    const t0 = client.notify('textDocument/didOpen', { textDocument: { uri: file.uri, languageId, version, text } });
-    const opened = await published(client, file, version, t0, isFull, timeout);
+    const doc = { text: file.gen.text, version: 1 };
+    const t0 = client.notify('textDocument/didOpen', { textDocument: { uri: file.uri, languageId, version: doc.version, text: doc.text } });
+    const opened = await published(client, file, doc.version, t0, isFull, timeout);
     const editMs: number[] = [];
     for (let k = 0; k < edits; k++) {
       await sleep(COLD_EDIT_PAUSE_MS);
-      const offset = file.gen.editOffset;
-      const position = positionAt(text, offset);
-      text = text.slice(0, offset) + 'x' + text.slice(offset);
-      version++;
-      const t1 = client.notify('textDocument/didChange', {
-        textDocument: { uri: file.uri, version },
-        contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
-      });
-      const next = await client.waitFor(
-        'diagnostics after a one-character change',
-        () => client.published.find((p) => p.uri === file.uri && p.at >= t1 && (p.version === undefined || p.version === version)),
-        timeout,
-      );
-      if (!isFull(next)) log(`warning: ${spec.name} published ${next.count} diagnostics (${next.errors} errors) after a cold edit of the ${file.label} file`);
-      editMs.push(next.at - t1);
+      editMs.push(await timedEdit(client, file, doc, isFull, timeout, `a cold edit of the ${file.label} file`));
     }
     return { spawnMs: opened.at - spawned, openMs: opened.at - t0, editMs };
   } finally {

@@ -8,8 +8,9 @@ import { DOMAIN_RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { validateSchema } from './schema';
 import type { Diagnostic, Fix, Range, RuleId, ValidateOptions } from './types';
+import type { Fixes } from './rules/rule';
 
-function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fix[], docsBaseUrl?: string): Diagnostic {
+function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, message: string, fixes?: Fixes, docsBaseUrl?: string): Diagnostic {
   // Messages are one line in every output (Problems panel, stylish, SARIF, annotations).
   message = message
     .replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
@@ -17,8 +18,23 @@ function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, 
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   message = shortened(message);
   const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id, docsBaseUrl) } };
-  if (fixes && fixes.length > 0) d.data = { fixes };
+  if (typeof fixes === 'function') d.data = lazyFixes(fixes);
+  else if (fixes && fixes.length > 0) d.data = { fixes };
   return d;
+}
+
+/**
+ * `data.fixes` computed when first read: a code action reads it, publishing never does (the server
+ * strips `data`), so an open or an edit does not build edits nobody asks for (a 5,000-commitment
+ * file has hundreds of late commitments, each with two fixes). The parse the thunk reads is the one
+ * of the version these diagnostics belong to; the server only reads fixes of the current version.
+ */
+function lazyFixes(compute: () => Fix[]): { fixes: Fix[] } {
+  let fixes: Fix[] | undefined;
+  return Object.defineProperty({} as { fixes: Fix[] }, 'fixes', {
+    enumerable: true,
+    get: () => (fixes ??= compute()),
+  });
 }
 
 /** The longest message a diagnostic has: the end says what to do, so a long middle is cut. */

@@ -45,7 +45,7 @@ export const commitmentOverdue: Rule = {
       ctx.report(
         f.c.valueRange('due')!,
         `${commitmentLabel(ctx, f.c)} is ${plural(f.daysLate, 'day')} overdue (due ${formatDay(f.due!)})`,
-        overdueFixes(ctx, f.c),
+        () => overdueFixes(ctx, f.c),
       );
     }
   },

@@ -24,7 +24,7 @@ export const commitmentSlipped: Rule = {
       ctx.report(
         f.c.valueRange('due')!,
         `${id} is due ${to}, but its history last moved it to ${from}: the date changed without a record of when, or why`,
-        quickFix(`Record the move of ${id} from ${from} to ${to} in history`, [
+        () => quickFix(`Record the move of ${id} from ${from} to ${to} in history`, [
           appendItem(ctx.pd, f.c.node, 'history', [`on: ${formatDay(ctx.today)}`, `from: ${from}`, `to: ${to}`]),
         ]),
       );

@@ -13,7 +13,7 @@ export const milestoneOverdue: Rule = {
       ctx.report(
         f.m.valueRange('due')!,
         `${label} is ${plural(f.daysLate, 'day')} past its due date (${formatDay(f.due!)}) and still ${f.status ?? 'without a status'}: mark it delivered, or slipped and tell the customer`,
-        status ? quickFix(`Mark ${f.m.str('id') ?? 'the milestone'} slipped`, [replaceScalar(ctx.pd, status, 'slipped')]) : [],
+        () => status ? quickFix(`Mark ${f.m.str('id') ?? 'the milestone'} slipped`, [replaceScalar(ctx.pd, status, 'slipped')]) : [],
       );
     }
   },

@@ -14,7 +14,7 @@ export const recordOutdated: Rule = {
       ctx.report(
         held.valueRange('lastHeld')!,
         `lastHeld says ${formatDay(review.field)}, but the meeting log has a review held on ${day}`,
-        quickFix(`Set lastHeld to ${day}`, [replaceScalar(ctx.pd, held.pair('lastHeld')!.value, day)], true),
+        () => quickFix(`Set lastHeld to ${day}`, [replaceScalar(ctx.pd, held.pair('lastHeld')!.value, day)], true),
       );
     }
     for (const f of ctx.facts.contacts) {
@@ -26,7 +26,7 @@ export const recordOutdated: Rule = {
       ctx.report(
         f.p.valueRange('lastContact')!,
         `${name}'s lastContact says ${formatDay(field)}, but they attended a meeting held on ${day}`,
-        quickFix(`Set lastContact to ${day}`, [replaceScalar(ctx.pd, f.p.pair('lastContact')!.value, day)], true),
+        () => quickFix(`Set lastContact to ${day}`, [replaceScalar(ctx.pd, f.p.pair('lastContact')!.value, day)], true),
       );
     }
   },

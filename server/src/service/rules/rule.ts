@@ -11,8 +11,11 @@ export interface RuleContext {
   readonly config: PartnershipConfig;
   /** Every judgement about the file, computed once (rules only format these). */
   readonly facts: Facts;
-  report(range: Range, message: string, fixes?: Fix[]): void;
+  /** `fixes` as a function is called only when a code action asks for them (see validate.ts). */
+  report(range: Range, message: string, fixes?: Fixes): void;
 }
+
+export type Fixes = Fix[] | (() => Fix[]);
 
 export interface Rule {
   readonly id: RuleId;

@@ -5,7 +5,7 @@
 // `node out/bench/verifyFastParse.js` (as many as asked).
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { rng } from '../../bench/generate';
-import { fastParseOrThrow } from '../../server/src/service/fastParse';
+import { fastParseOrThrow, fastPlainValue } from '../../server/src/service/fastParse';
 
 export const OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
 
@@ -66,7 +66,7 @@ function documentDifference(fast: Document.Parsed, full: Document.Parsed): strin
   // Every collection carries the document's schema, as the composer gives it.
   const bad = collections(fast.contents).find((c) => (c as { schema?: unknown }).schema !== fast.schema);
   if (bad) return 'a collection without the document schema';
-  return difference(fast.toJS(), full.toJS(), 'toJS');
+  return difference(fast.toJS(), full.toJS(), 'toJS') ?? difference(fastPlainValue(fast), full.toJS(), 'fastPlainValue');
 }
 
 function collections(node: unknown, out: unknown[] = []): unknown[] {
@@ -85,7 +85,7 @@ function collections(node: unknown, out: unknown[] = []): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // Generated texts: random trees written in the many ways people write YAML, then mutated.
 
-const KEYS = ['id', 'name', 'owner', 'due', 'status', 'a', 'x-y', 'a#b', 'key with spaces', '"quoted key"', "'single'", '1', 'null', 'true', '~', '-x', 'über', 'k:v', '.5', '0x1F'];
+const KEYS = ['id', 'name', 'owner', '__proto__', 'toString', 'due', 'status', 'a', 'x-y', 'a#b', 'key with spaces', '"quoted key"', "'single'", '1', 'null', 'true', '~', '-x', 'über', 'k:v', '.5', '0x1F'];
 const SCALARS = [
   'plain text', 'p1', '2026-11-23', '2026-02-30', '12', '-7', '+3', '0', '007', '0o17', '0x1f', '1e3', '1.5', '.5', '-.5', '1.', '.inf', '-.Inf', '.nan', '.NaN',
   'true', 'false', 'True', 'FALSE', 'yes', 'no', 'null', 'Null', 'NULL', '~', '-', '-x', ':x', '?x', 'a: b', 'a:b', 'a #b', 'a#b', 'text # comment',

@@ -16,7 +16,7 @@
 // and the caller runs parseDocument. A differential check (test/service/fastParse.test.ts and
 // bench/verifyFastParse.ts) compares every property of both trees over generated and mutated
 // files.
-import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from 'yaml';
+import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
 
 type Options = ConstructorParameters<typeof Composer>[0];
 type Tag = { tag: string; default?: boolean | 'key'; test?: RegExp; collection?: string; format?: string; resolve: (...args: unknown[]) => unknown };
@@ -85,6 +85,35 @@ export function fastParseOrThrow(text: string, options: Options): Document.Parse
     if (err instanceof Decline) return undefined;
     throw err;
   }
+}
+
+/**
+ * `doc.toJS()` of a tree this reader built, in one plain walk: every key is a scalar, there is no
+ * alias, anchor, tag or merge key, so yaml's conversion (a context, an anchor lookup per node, a
+ * merge-key test per pair) reduces to this. Keys are stringified as yaml does (null → '', else
+ * String), a key that an object already has (`__proto__`, `toString`) becomes an own property. The
+ * differential check compares it with `toJS()` on every text the reader reads.
+ */
+export function fastPlainValue(doc: Document.Parsed): unknown {
+  return plain(doc.contents);
+}
+
+function plain(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isScalar(node)) return node.value;
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key = (pair.key as Scalar).value;
+      const name = key === null ? '' : String(key);
+      const value = plain(pair.value);
+      if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      else out[name] = value;
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(plain);
+  throw new Error('fastPlainValue: a node the fast path does not build');
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   YAMLSeq,
   visit,
 } from 'yaml';
-import { fastParseDocument } from '../fastParse';
+import { fastParseDocument, fastPlainValue } from '../fastParse';
 import type { Position, Range } from '../types';
 
 /** What yaml-syntax reports: a message and the offsets it covers. */
@@ -136,7 +136,7 @@ export class ParsedDocument {
         this.syntaxProblems.push({ message: `A ${isSeq(collectionKey.resolved) ? 'list' : 'mapping'} cannot be a key: keys are names, such as 'due' or 'status'`, start, end });
       } else {
         try {
-          value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+          value = fast ? fastPlainValue(doc) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (err) {
           const alias = aliases?.first;
           const start = alias?.range?.[0] ?? 0;

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { checkShown, yaml } from '../helpers';
 import { HEALTHY, withLines } from './fixture';
+import { ParsedDocument } from '../../server/src/service/document';
+import { fastParseDocument } from '../../server/src/service/fastParse';
 
 describe('yaml-syntax and text encodings', () => {
   it('a syntax error is reported at its position and nothing else is', () => {
@@ -32,6 +34,47 @@ describe('yaml-syntax and text encodings', () => {
       "4:3-4:7 yaml-syntax error Duplicate key 'name': a mapping can set each key only once",
       "53:5-53:11 yaml-syntax error Duplicate key 'status': a mapping can set each key only once",
     ]);
+  });
+
+  it('duplicate keys are found the same way in a tree the fast path read and in one yaml read', () => {
+    // Keys that share a property name but are different values (1 and "1", null, ~ and '') are not
+    // duplicates; the fast path finds duplicates while it builds the plain value, yaml's reading by a walk.
+    const text = [
+      'a:',
+      '  1: x',
+      '  "1": y',
+      '  null: x',
+      "  '': y",
+      '  true: x',
+      '  "true": y',
+      'b:',
+      '  - c: 1',
+      '    d: 2',
+      '    c: 3',
+      '  - e: [x, y]',
+      '    ~: 1',
+      '    null: 2',
+      '__proto__: 1',
+      '__proto__: 2',
+      '',
+    ].join('\n');
+    const read = (fastPath: boolean) => {
+      const pd = new ParsedDocument(text, undefined, { fastPath });
+      return { fast: fastPath && pd.doc.errors.length === 0, problems: pd.syntaxProblems.map((p) => `${p.start}-${p.end} ${p.message}`), value: pd.value };
+    };
+    const reference = read(false);
+    assert.deepStrictEqual(reference.problems, [
+      "84-85 Duplicate key 'c': a mapping can set each key only once",
+      "116-120 Duplicate key 'null': a mapping can set each key only once",
+      "137-146 Duplicate key '__proto__': a mapping can set each key only once",
+    ]);
+    assert.strictEqual(fastParseDocument(text, { uniqueKeys: false }) !== undefined, true, 'the fast path reads this text');
+    assert.deepStrictEqual(read(true).problems, reference.problems);
+    assert.strictEqual(read(true).value, undefined);
+    const clean = text.replace('    c: 3\n', '').replace('    null: 2\n', '').replace('__proto__: 2\n', '');
+    const fast = new ParsedDocument(clean, undefined, { fastPath: true });
+    assert.deepStrictEqual(fast.syntaxProblems, []);
+    assert.deepStrictEqual(fast.value, new ParsedDocument(clean, undefined, { fastPath: false }).value);
   });
 
   it('an undefined alias is a yaml-syntax error on the alias', () => {

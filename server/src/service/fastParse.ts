@@ -94,25 +94,36 @@ export function fastParseOrThrow(text: string, options: Options): Document.Parse
  * String), a key that an object already has (`__proto__`, `toString`) becomes an own property. The
  * differential check compares it with `toJS()` on every text the reader reads.
  */
-export function fastPlainValue(doc: Document.Parsed): unknown {
-  return plain(doc.contents);
+export function fastPlainValue(doc: Document.Parsed, onCollision?: (map: YAMLMap) => void): unknown {
+  return plain(doc.contents, onCollision);
 }
 
-function plain(node: unknown): unknown {
+/**
+ * `onCollision(map)` is called once for each mapping in which two keys give the same property name
+ * (the only mappings that can hold a duplicate key: the caller checks them exactly), so the tree
+ * needs no second walk for duplicates.
+ */
+function plain(node: unknown, onCollision: ((map: YAMLMap) => void) | undefined): unknown {
   if (node === null || node === undefined) return node;
   if (isScalar(node)) return node.value;
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
+    let collided = false;
     for (const pair of node.items) {
       const key = (pair.key as Scalar).value;
       const name = key === null ? '' : String(key);
-      const value = plain(pair.value);
-      if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
-      else out[name] = value;
+      const value = plain(pair.value, onCollision);
+      if (name in out) {
+        if (!collided && onCollision && Object.prototype.hasOwnProperty.call(out, name)) {
+          collided = true;
+          onCollision(node);
+        }
+        Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      } else out[name] = value;
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map(plain);
+  if (isSeq(node)) return node.items.map((item) => plain(item, onCollision));
   throw new Error('fastPlainValue: a node the fast path does not build');
 }
 

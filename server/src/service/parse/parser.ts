@@ -118,17 +118,22 @@ export class ParsedDocument {
       }
       this.syntaxProblems.push(describeYamlError(text, e.code, cleanYamlMessage(e.message), e.pos[0], e.pos[1]));
     }
-    for (const key of duplicateKeys(doc)) {
+    // A tree the fast path read has no error, alias or tag: its plain value is built in the same
+    // walk that finds its duplicate keys (a key repeated in a mapping is the only problem it can have).
+    let value: unknown;
+    const duplicates: Scalar[] = [];
+    if (fast && this.syntaxProblems.length === 0) value = fastPlainValue(doc, (map) => duplicatesIn(map, duplicates));
+    for (const key of fast ? duplicates : duplicateKeys(doc)) {
       this.syntaxProblems.push({ message: `Duplicate key '${String(key.value)}': a mapping can set each key only once`, start: key.range![0], end: key.range![1] });
     }
     this.syntaxProblems.sort((a, b) => a.start - b.start);
-    let value: unknown;
-    if (this.syntaxProblems.length === 0) {
+    if (fast && this.syntaxProblems.length > 0) value = undefined;
+    if (!fast && this.syntaxProblems.length === 0) {
       // Aliases are rare in partnership files: only walk the tree for them when one may exist.
       const aliases = text.includes('*') ? resolveAliases(doc) : undefined;
       const unresolved = aliases?.unresolved;
       // A list or mapping as a key has no plain value (yaml would stringify it, with a warning on stderr).
-      const collectionKey = fast || unresolved || !/[?[{*]/.test(text) ? undefined : findCollectionKey(doc);
+      const collectionKey = unresolved || !/[?[{*]/.test(text) ? undefined : findCollectionKey(doc);
       if (unresolved) {
         this.syntaxProblems.push({ message: `Unknown alias '*${unresolved.source}': no anchor '&${unresolved.source}' is defined before it`, start: unresolved.range![0], end: unresolved.range![1] });
       } else if (collectionKey) {
@@ -136,7 +141,7 @@ export class ParsedDocument {
         this.syntaxProblems.push({ message: `A ${isSeq(collectionKey.resolved) ? 'list' : 'mapping'} cannot be a key: keys are names, such as 'due' or 'status'`, start, end });
       } else {
         try {
-          value = fast ? fastPlainValue(doc) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+          value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (err) {
           const alias = aliases?.first;
           const start = alias?.range?.[0] ?? 0;
@@ -367,33 +372,8 @@ function duplicateKeys(doc: Document.Parsed): Scalar[] {
   // a path per node and costs several times more on a large file.
   const walk = (node: unknown): void => {
     if (isMap(node)) {
-      const items = node.items;
-      if (items.length > 8) {
-        const seen = new Set<unknown>();
-        for (const item of items) {
-          const key = item.key;
-          if (!isScalar(key) || !key.range) continue;
-          if (seen.has(key.value)) found.push(key);
-          else seen.add(key.value);
-        }
-      } else {
-        // A handful of keys: compare them pairwise (as a Set would: NaN equals NaN).
-        for (let i = 1; i < items.length; i++) {
-          const key = items[i].key;
-          if (!isScalar(key) || !key.range) continue;
-          const v = key.value;
-          for (let j = 0; j < i; j++) {
-            const other = items[j].key;
-            if (!isScalar(other) || !other.range) continue;
-            const w = other.value;
-            if (v === w || (v !== v && w !== w)) {
-              found.push(key);
-              break;
-            }
-          }
-        }
-      }
-      for (const item of items) {
+      duplicatesIn(node, found);
+      for (const item of node.items) {
         walk(item.key);
         walk(item.value);
       }
@@ -403,6 +383,36 @@ function duplicateKeys(doc: Document.Parsed): Scalar[] {
   };
   walk(doc.contents);
   return found;
+}
+
+/** The second and later occurrences of a scalar key in one mapping, added to `found`. */
+function duplicatesIn(map: YAMLMap, found: Scalar[]): void {
+  const items = map.items;
+  if (items.length > 8) {
+    const seen = new Set<unknown>();
+    for (const item of items) {
+      const key = item.key;
+      if (!isScalar(key) || !key.range) continue;
+      if (seen.has(key.value)) found.push(key);
+      else seen.add(key.value);
+    }
+    return;
+  }
+  // A handful of keys: compare them pairwise (as a Set would: NaN equals NaN).
+  for (let i = 1; i < items.length; i++) {
+    const key = items[i].key;
+    if (!isScalar(key) || !key.range) continue;
+    const v = key.value;
+    for (let j = 0; j < i; j++) {
+      const other = items[j].key;
+      if (!isScalar(other) || !other.range) continue;
+      const w = other.value;
+      if (v === w || (v !== v && w !== w)) {
+        found.push(key);
+        break;
+      }
+    }
+  }
 }
 
 /** What yaml-syntax says about a text of `length` characters over MAX_TEXT_LENGTH. */

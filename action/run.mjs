@@ -85,7 +85,10 @@ async function stickyComment(body) {
 async function main() {
   const failOn = input('fail-on', 'error');
   if (!['error', 'warning', 'never'].includes(failOn)) fail(`fail-on must be error, warning or never, not '${failOn}'`);
-  const paths = input('paths', '.').split(/\s+/).filter(Boolean);
+  // One path per line (as actions/upload-artifact takes them), so a path may contain spaces; on one
+  // line, paths are separated by spaces.
+  const rawPaths = input('paths', '.');
+  const paths = (rawPaths.includes('\n') ? rawPaths.split(/\r?\n/).map((p) => p.trim()) : rawPaths.split(/\s+/)).filter(Boolean);
   const today = input('today');
   const sarifFile = input('sarif-file', 'partnership.sarif');
   const common = [...(today ? ['--today', today] : [])];

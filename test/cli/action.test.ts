@@ -177,6 +177,20 @@ describe('the GitHub Action and the pre-commit hook', function () {
     assert.match(bad.stdout, /^::error title=partnership::fail-on must be error, warning or never, not 'sometimes'$/m);
   });
 
+  it('paths: one per line, a path with spaces kept whole; on one line, separated by spaces', async () => {
+    fs.mkdirSync(path.join(repo, 'key accounts'));
+    fs.writeFileSync(path.join(repo, 'key accounts', 'globex.partnership.yaml'), 'version: 1\npartnership: [\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '--no-gpg-sign', '-m', 'a broken file in a folder with a space');
+    const lines = await runStep(repo, { today: TODAY, 'fail-on': 'never', paths: 'key accounts\nnorthwind.partnership.yaml\n' }, { GITHUB_BASE_REF: '' });
+    assert.strictEqual(lines.status, 0, lines.stdout);
+    assert.match(lines.summary, /key accounts\/globex\.partnership\.yaml/);
+    assert.doesNotMatch(lines.stdout, /not found|No such file/i);
+    // On one line, 'key accounts' is two paths, neither of which exists: the CLI says so (exit 2).
+    const spaces = await runStep(repo, { today: TODAY, 'fail-on': 'never', paths: 'key accounts northwind.partnership.yaml' }, { GITHUB_BASE_REF: '' });
+    assert.strictEqual(spaces.status, 2, spaces.stdout);
+  });
+
   it('keeps one sticky pull-request comment with the relationship diff', async () => {
     const api = await fakeGithub();
     try {

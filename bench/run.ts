@@ -24,7 +24,6 @@ import { parseDocument } from 'yaml';
 import schema from '../schemas/partnership.schema.json';
 import { BENCH_TODAY, generatePartnership, Generated } from './generate';
 import { LspClient, ServerSpec, sleep } from './lsp';
-import { SERVER_EXEC_ARGV } from '../server/src/lsp/launch';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -140,8 +139,7 @@ function floors(text: string, runs: number): FloorResult {
 // The servers
 
 function oursSpec(cpuProfDir?: string): ServerSpec {
-  // Started as the extension starts it (server/src/lsp/launch.ts).
-  const args = [...SERVER_EXEC_ARGV, ...(cpuProfDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfDir}`] : [])];
+  const args = cpuProfDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfDir}`] : [];
   return {
     name: 'ours',
     command: [process.execPath, ...args, join(ROOT, 'dist', 'server.js'), '--stdio'],

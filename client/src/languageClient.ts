@@ -13,7 +13,6 @@ import {
   LANGUAGE_ID,
   SETTINGS_SECTION,
 } from '../../server/src/lsp/protocol';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 
 /** The client id: VS Code reads the trace level from `partnership.trace.server` because of it. */
 export const CLIENT_ID = 'partnership';
@@ -25,8 +24,8 @@ export const WRITING_COMMANDS: readonly string[] = [...GENERATE_COMMANDS, COMMAN
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
 
   const clientOptions: LanguageClientOptions = {

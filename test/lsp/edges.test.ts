@@ -61,8 +61,11 @@ describe('language server: protocol edges', function () {
     assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 8 } }), null);
     assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
     const peak = peakMiB(client);
-    // The 40 MiB message is read and parsed once (about 200 MiB); the text is not kept, split into lines or parsed.
-    assert.ok(peak < 400, `the server's peak memory was ${peak.toFixed(0)} MiB`);
+    // The 40 MiB message is read and JSON-parsed once: about 250 MiB on an idle machine, up to 440 MiB
+    // measured at load 8-10 (V8's concurrent marking runs late when the cores are busy, so the heap
+    // grows further before it is collected). Parsing the text as YAML would take gigabytes (10 MiB of it alone: 827 MiB); the
+    // bound is between the two, so it fails on that and not on how busy the machine is.
+    assert.ok(peak < 700, `the server's peak memory was ${peak.toFixed(0)} MiB`);
     const next = client.nextDiagnostics(uri);
     await client.change(uri, 2, [{ text: SMALL }]);
     assert.deepStrictEqual(shown((await next).diagnostics), SMALL_DIAGNOSTICS);

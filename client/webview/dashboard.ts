@@ -42,8 +42,18 @@ window.addEventListener('message', (event: MessageEvent<ToDashboard>) => {
   draw();
 });
 
-// The colour theme changes the body's class and the --vscode-* variables: draw again.
-new MutationObserver(() => draw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+// The colour theme changes the body's class and the --vscode-* variables (on the root's style):
+// draw again once both have changed.
+let themeFrame: number | undefined;
+const themeChanged = new MutationObserver(() => {
+  if (themeFrame !== undefined) cancelAnimationFrame(themeFrame);
+  themeFrame = requestAnimationFrame(() => {
+    themeFrame = undefined;
+    draw();
+  });
+});
+themeChanged.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+themeChanged.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);

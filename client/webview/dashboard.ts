@@ -17,7 +17,7 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let data: DashboardData | undefined = vscode.getState()?.data;
 
-/** The marks of the last drawing; a mark's link is "#mark-<index>". */
+/** The marks of the last drawing; a mark's link is "#mark-<index>". Each Plot mark's group has the class `mark-<what>` (tests count its links). */
 let marks: DashboardMark[] = [];
 function link(mark: DashboardMark): string {
   marks.push(mark);
@@ -170,9 +170,9 @@ function timeline(d: DashboardData, c: Colours, width: number): Element | undefi
         insetBottom: 4,
         title: (r) => `${r.k.id ?? ''} ${r.k.summary ?? ''}\nmade ${r.k.made ?? '?'} · due ${r.k.due ?? '?'}${r.k.originalDue !== r.k.due ? ` (first promised ${r.k.originalDue})` : ''}\n${r.k.state ?? ''}${r.k.ownerName ? ` · ${r.k.ownerName}` : ''}`,
         href: (r) => link(r.k),
-        ariaLabel: 'commitment',
+        className: 'mark-commitment',
       }),
-      Plot.ruleY(progress, { y: 'label', x1: (r) => date(r.k.made!), x2: (r) => date(r.k.end!), stroke: c.fg, strokeWidth: stroke, ariaLabel: 'progress' }),
+      Plot.ruleY(progress, { y: 'label', x1: (r) => date(r.k.made!), x2: (r) => date(r.k.end!), stroke: c.fg, strokeWidth: stroke, pointerEvents: 'none', className: 'mark-progress' }),
       Plot.barX(late, {
         y: 'label',
         x1: (l) => date(l.from),
@@ -182,7 +182,7 @@ function timeline(d: DashboardData, c: Colours, width: number): Element | undefi
         insetBottom: 9,
         title: (l) => `${l.days} days late (due ${l.from})`,
         href: (l) => link(l),
-        ariaLabel: 'late',
+        className: 'mark-late',
       }),
       Plot.tickX(ticks, {
         y: 'label',
@@ -191,7 +191,7 @@ function timeline(d: DashboardData, c: Colours, width: number): Element | undefi
         strokeWidth: 2 * stroke,
         title: (h) => `renegotiated ${h.on}: ${h.from ?? '?'} → ${h.to ?? '?'}${h.afterDue ? ' (after the date had passed)' : ''}`,
         href: (h) => link(h),
-        ariaLabel: 'renegotiation',
+        className: 'mark-renegotiation',
       }),
       Plot.dot(stones, {
         y: 'label',
@@ -203,10 +203,10 @@ function timeline(d: DashboardData, c: Colours, width: number): Element | undefi
         strokeWidth: stroke,
         title: (s) => `${s.m.id ?? ''} ${s.m.name}\ndue ${s.m.due}${s.m.status ? ` · ${s.m.status}` : ''}${s.m.overdue ? ` · ${s.m.daysLate} days late` : ''}`,
         href: (s) => link(s.m),
-        ariaLabel: 'milestone',
+        className: 'mark-milestone',
       }),
-      Plot.ruleX([date(d.today)], { stroke: c.accent, strokeWidth: 2, strokeDasharray: '4,3', ariaLabel: 'today' }),
-      Plot.text([date(d.today)], { x: (t: Date) => t, frameAnchor: 'top', dy: -2, text: () => 'today', fill: c.accent, ariaLabel: 'today label' }),
+      Plot.ruleX([date(d.today)], { stroke: c.accent, strokeWidth: 2, strokeDasharray: '4,3', pointerEvents: 'none', className: 'mark-today' }),
+      Plot.text([date(d.today)], { x: (t: Date) => t, frameAnchor: 'top', dy: -2, text: () => 'today', fill: c.accent, pointerEvents: 'none' }),
     ],
   });
 }
@@ -224,7 +224,7 @@ function health(d: DashboardData, c: Colours, width: number): Element | undefine
     x: { type: 'utc', label: null, grid: true, inset: 20 },
     y: { domain: HEALTH, label: null },
     marks: [
-      Plot.line(d.health, { x: (h) => date(h.assessed), y: 'status', stroke: c.muted, strokeWidth: c.highContrast ? 2 : 1 }),
+      Plot.line(d.health, { x: (h) => date(h.assessed), y: 'status', stroke: c.muted, strokeWidth: c.highContrast ? 2 : 1, pointerEvents: 'none' }),
       Plot.dot(d.health, {
         x: (h) => date(h.assessed),
         y: 'status',
@@ -233,9 +233,9 @@ function health(d: DashboardData, c: Colours, width: number): Element | undefine
         stroke: c.fg,
         title: (h) => `${h.current ? 'Current' : 'Earlier'} assessment ${h.assessed}: ${h.status}${h.trend ? `, ${h.trend}` : ''}${[h.access !== undefined ? ` · access ${h.access}` : '', h.credibility !== undefined ? ` · credibility ${h.credibility}` : '', h.trust !== undefined ? ` · trust ${h.trust}` : ''].join('')}`,
         href: (h) => link(h),
-        ariaLabel: 'assessment',
+        className: 'mark-assessment',
       }),
-      Plot.text(d.health, { x: (h) => date(h.assessed), y: 'status', text: (h) => h.assessed, dy: -14, fill: c.fg }),
+      Plot.text(d.health, { x: (h) => date(h.assessed), y: 'status', text: (h) => h.assessed, dy: -14, fill: c.fg, pointerEvents: 'none' }),
     ],
   });
 }
@@ -253,7 +253,7 @@ function reliability(d: DashboardData, c: Colours, width: number): Element | und
         x: { label: 'commitments due or completed in the window: counted (outline), on time as first promised (filled) →', grid: true, ticks: Math.max(...counted.map((o) => o.reliability.counted)) },
         y: { domain: counted.map((o) => o.name), label: null },
         marks: [
-          Plot.barX(counted, { y: 'name', x: (o) => o.reliability.counted, fill: 'none', stroke: c.muted, insetTop: 4, insetBottom: 4, ariaLabel: 'counted' }),
+          Plot.barX(counted, { y: 'name', x: (o) => o.reliability.counted, fill: 'none', stroke: c.muted, insetTop: 4, insetBottom: 4, pointerEvents: 'none', className: 'mark-counted' }),
           Plot.barX(counted, {
             y: 'name',
             x: (o) => o.reliability.onTimeAsPromised,
@@ -262,9 +262,9 @@ function reliability(d: DashboardData, c: Colours, width: number): Element | und
             insetBottom: 4,
             title: (o) => `${o.name}: ${o.line}`,
             href: (o) => link(o),
-            ariaLabel: 'on time',
+            className: 'mark-on-time',
           }),
-          Plot.ruleX([0], { stroke: c.fg }),
+          Plot.ruleX([0], { stroke: c.fg, pointerEvents: 'none' }),
         ],
       }),
     );
@@ -304,9 +304,9 @@ function concerns(d: DashboardData, c: Colours, width: number): Element | undefi
         strokeWidth: (k) => (k.overdue ? 3 : 1.5),
         title: (k) => `${k.id ?? ''} ${k.summary ?? ''}\nraised ${k.raised}, ${k.age} days ago · ${k.severity}${k.answered ? ' · answered' : k.overdue ? ` · unanswered beyond ${k.window} days` : ' · unanswered'}`,
         href: (k) => link(k),
-        ariaLabel: 'concern',
+        className: 'mark-concern',
       }),
-      Plot.text(d.concerns, { x: 'age', y: 'severity', text: (k) => k.id ?? '', dy: -14, fill: c.fg }),
+      Plot.text(d.concerns, { x: 'age', y: 'severity', text: (k) => k.id ?? '', dy: -14, fill: c.fg, pointerEvents: 'none' }),
     ],
   });
 }

@@ -37,8 +37,8 @@ describe('the dashboard, as a person sees it', function () {
     }
   });
 
-  /** How many links (clickable marks) the SVG's mark of this aria-label holds. */
-  const count = (mark: string) => dashboard.locator(`svg g[aria-label="${mark}"] a`).count();
+  /** How many links (clickable marks) the SVG's mark of this kind holds (its group has the class mark-<kind>). */
+  const count = (mark: string) => dashboard.locator(`svg g.mark-${mark} a`).count();
 
   it('opens from the palette and draws one mark per commitment and milestone, the late spans, the renegotiation and today', async () => {
     await quickOpen(page, FILE);
@@ -48,7 +48,7 @@ describe('the dashboard, as a person sees it', function () {
     await dashboard.locator('h1', { hasText: 'Northwind route planning — Northwind Logistics' }).waitFor({ state: 'visible', timeout: 30_000 });
     await poll('the four commitments drawn', async () => ((await count('commitment')) === 4 ? true : undefined));
     assert.deepStrictEqual(
-      [await count('commitment'), await count('milestone'), await count('late'), await count('renegotiation'), await dashboard.locator('svg g[aria-label="today"] line').count()],
+      [await count('commitment'), await count('milestone'), await count('late'), await count('renegotiation'), await dashboard.locator('svg g.mark-today line').count()],
       [4, 2, 2, 1, 1],
     );
     assert.strictEqual(await dashboard.locator('.subtitle').innerText(), 'As of 2026-11-23. Click a mark to show it in the file.');
@@ -58,32 +58,29 @@ describe('the dashboard, as a person sees it', function () {
 
   it('a click on a mark selects its line in the file', async () => {
     // C-3's bar: its id on line 104 ("  - id: C-3", columns 9–11).
-    await dashboard.locator('svg g[aria-label="commitment"] a').nth(2).click();
+    await dashboard.locator('svg g.mark-commitment a').nth(2).click();
     await page.locator('.statusbar-item', { hasText: /\bLn 104, Col 12 \(3 selected\)/ }).waitFor({ state: 'visible', timeout: 20_000 });
     // M-2's diamond: line 181.
-    await dashboard.locator('svg g[aria-label="milestone"] a').nth(1).click();
+    await dashboard.locator('svg g.mark-milestone a').nth(1).click();
     await page.locator('.statusbar-item', { hasText: /\bLn 181, Col 12 \(3 selected\)/ }).waitFor({ state: 'visible', timeout: 20_000 });
     // C-2's late span: its due date on line 97 ("    due: 2026-10-30", columns 10–19).
-    await dashboard.locator('svg g[aria-label="late"] a').nth(0).click();
+    await dashboard.locator('svg g.mark-late a').nth(0).click();
     await page.locator('.statusbar-item', { hasText: /\bLn 97, Col 20 \(10 selected\)/ }).waitFor({ state: 'visible', timeout: 20_000 });
   });
 
-  for (const [theme, bodyClass] of [
-    ['Light Modern', 'vscode-light'],
-    ['Dark Modern', 'vscode-dark'],
-    ['Dark High Contrast', 'vscode-high-contrast'],
+  // The workbench starts in Light Modern; the toggles give Dark Modern, then Dark High Contrast.
+  for (const [theme, command, bodyClass] of [
+    ['Light Modern', undefined, 'vscode-light'],
+    ['Dark Modern', 'Preferences: Toggle between Light/Dark Themes', 'vscode-dark'],
+    ['Dark High Contrast', 'Preferences: Toggle High Contrast Theme', 'vscode-high-contrast'],
   ] as const) {
     it(`follows the ${theme} colour theme`, async () => {
-      await runCommand(page, 'Preferences: Color Theme');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.type(theme);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${theme}`) }).first().waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.press('Enter');
+      if (command) await runCommand(page, command);
       await dashboard.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 20_000 });
       // Drawn again in the theme's colours: the late spans take the theme's charts.red.
       const red = await dashboard.locator('body').evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(b).getPropertyValue('--vscode-charts-red').trim());
       assert.ok(red !== '', 'the theme gives --vscode-charts-red');
-      await poll(`the late spans in ${red}`, async () => ((await dashboard.locator('svg g[aria-label="late"]').getAttribute('fill')) === red ? true : undefined));
+      await poll(`the late spans in ${red}`, async () => ((await dashboard.locator('svg g.mark-late').getAttribute('fill')) === red ? true : undefined));
       assert.strictEqual(await count('commitment'), 4);
       const shot = await takeScreenshot(page, `dashboard-${bodyClass}`);
       console.log(`screenshot: ${shot}`);

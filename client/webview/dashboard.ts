@@ -250,7 +250,7 @@ function reliability(d: DashboardData, c: Colours, width: number): Element | und
         width,
         height: 40 + 28 * counted.length,
         marginLeft: 140,
-        x: { label: 'commitments due or completed in the window: counted (outline), on time as first promised (filled) →', grid: true, ticks: Math.max(...counted.map((o) => o.reliability.counted)) },
+        x: { label: 'commitments →', grid: true, ticks: Math.max(...counted.map((o) => o.reliability.counted)) },
         y: { domain: counted.map((o) => o.name), label: null },
         marks: [
           Plot.barX(counted, { y: 'name', x: (o) => o.reliability.counted, fill: 'none', stroke: c.muted, insetTop: 4, insetBottom: 4, pointerEvents: 'none', className: 'mark-counted' }),
@@ -269,6 +269,7 @@ function reliability(d: DashboardData, c: Colours, width: number): Element | und
       }),
     );
   }
+  if (counted.length > 0) wrap.append(paragraph('Outline: commitments due or completed in the window. Filled: done by the date first promised.', 'legend'));
   // The figures as the server words them, one row per owner.
   const table = document.createElement('table');
   for (const o of d.owners) {

@@ -68,14 +68,19 @@ describe('the dashboard, as a person sees it', function () {
     await page.locator('.statusbar-item', { hasText: /\bLn 97, Col 20 \(10 selected\)/ }).waitFor({ state: 'visible', timeout: 20_000 });
   });
 
-  // The workbench starts in Light Modern; the toggles give Dark Modern, then Dark High Contrast.
-  for (const [theme, command, bodyClass] of [
+  // The workbench starts in Light Modern; the toggle command gives Dark Modern; the workspace's
+  // settings give Dark High Contrast (its id is "Default High Contrast").
+  const highContrast = () => {
+    const settings = { 'partnership.reviewDate': '2026-11-23', 'files.autoSave': 'off', 'workbench.colorTheme': 'Default High Contrast' };
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  };
+  for (const [theme, change, bodyClass] of [
     ['Light Modern', undefined, 'vscode-light'],
-    ['Dark Modern', 'Preferences: Toggle between Light/Dark Themes', 'vscode-dark'],
-    ['Dark High Contrast', 'Preferences: Toggle High Contrast Theme', 'vscode-high-contrast'],
+    ['Dark Modern', () => runCommand(page, 'Preferences: Toggle between Light/Dark Themes'), 'vscode-dark'],
+    ['Dark High Contrast', highContrast, 'vscode-high-contrast'],
   ] as const) {
     it(`follows the ${theme} colour theme`, async () => {
-      if (command) await runCommand(page, command);
+      if (change) await change();
       await dashboard.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 20_000 });
       // Drawn again in the theme's colours: the late spans take the theme's charts.red.
       const red = await dashboard.locator('body').evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string } }).getComputedStyle(b).getPropertyValue('--vscode-charts-red').trim());
@@ -85,6 +90,10 @@ describe('the dashboard, as a person sees it', function () {
       const shot = await takeScreenshot(page, `dashboard-${bodyClass}`);
       console.log(`screenshot: ${shot}`);
       assert.ok(fs.statSync(shot).size > 10_000);
+      // The panel alone (the README's Portfolio section shows the light one, copied to images/).
+      const panel = path.join(path.dirname(shot), `dashboard-panel-${bodyClass}.png`);
+      await page.locator('iframe.webview.ready').last().screenshot({ path: panel });
+      assert.ok(fs.statSync(panel).size > 10_000);
     });
   }
 });

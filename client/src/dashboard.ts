@@ -59,6 +59,8 @@ export class DashboardPanel {
   data: DashboardResult = null;
   /** How many times data was sent to the webview. */
   posted = 0;
+  /** Whether the server has answered once (before, a new webview waits for the answer). */
+  private loaded = false;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -108,17 +110,17 @@ export class DashboardPanel {
     }
     if (generation !== this.generation) return; // a later request answers instead
     this.data = data;
+    this.loaded = true;
     await this.post();
   }
 
   private async post(): Promise<void> {
-    if (!this.data) return;
-    const message: ToDashboard = { type: 'data', data: this.data };
+    const message: ToDashboard = this.data ? { type: 'data', data: this.data } : { type: 'unavailable' };
     if (await this.panel.webview.postMessage(message)) this.posted++;
   }
 
   private async received(message: FromDashboard): Promise<void> {
-    if (message?.type === 'ready') await this.post();
+    if (message?.type === 'ready' && this.loaded) await this.post();
     else if (message?.type === 'reveal') await this.reveal(message.range);
   }
 

@@ -35,9 +35,13 @@ document.addEventListener('click', (event) => {
   if (mark) vscode.postMessage({ type: 'reveal', range: mark.range });
 });
 
+let unavailable = false;
 window.addEventListener('message', (event: MessageEvent<ToDashboard>) => {
-  if (event.data?.type !== 'data') return;
-  data = event.data.data;
+  const message = event.data;
+  if (message?.type === 'data') data = message.data;
+  else if (message?.type === 'unavailable') data = undefined;
+  else return;
+  unavailable = message.type === 'unavailable';
   vscode.setState({ data });
   draw();
 });
@@ -87,7 +91,7 @@ function draw(): void {
   marks = [];
   app.replaceChildren();
   if (!data) {
-    app.append(paragraph('Loading the dashboard…', 'empty'));
+    app.append(paragraph(unavailable ? 'The language server could not read this file: was it moved or deleted?' : 'Loading the dashboard…', 'empty'));
     return;
   }
   const colours = palette();

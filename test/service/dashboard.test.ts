@@ -142,6 +142,34 @@ describe('dashboard data', () => {
     );
   });
 
+  it('marks a renegotiation made after the date it moved had passed, as the reliability figures count it', () => {
+    const text = yaml(
+      'version: 1',
+      'commitments:',
+      '  - id: C-1',
+      '    owner: alee',
+      '    made: 2026-09-01',
+      '    due: 2026-11-20',
+      '    status: open',
+      '    history:',
+      '      - on: 2026-10-01',
+      '        from: 2026-10-15',
+      '        to: 2026-11-01',
+      '      - on: 2026-11-05',
+      '        from: 2026-11-01',
+      '        to: 2026-11-20',
+    );
+    const data = service.dashboard(text, 'acme.partnership.yaml', TODAY);
+    assert.deepStrictEqual(
+      data.commitments[0].renegotiations.map((h) => [h.on, h.afterDue, h.range.start.line]),
+      [
+        ['2026-10-01', false, 8],
+        ['2026-11-05', true, 11],
+      ],
+    );
+    assert.deepStrictEqual([data.commitments[0].originalDue, data.commitments[0].state, data.owners[0].reliability.lateRenegotiations], ['2026-10-15', 'overdue', 1]);
+  });
+
   it('a file without sections or dates gives empty lists, never a throw', () => {
     const data = service.dashboard('version: 1\ncommitments:\n  - id: C-1\n    status: open\n', 'x.partnership.yaml', TODAY);
     assert.deepStrictEqual([data.name, data.commitments.length, data.commitments[0].end, data.commitments[0].late, data.milestones, data.health, data.owners, data.concerns], ['x', 1, '2026-11-23', undefined, [], [], [], []]);

@@ -4,7 +4,7 @@
 // the range to reveal in the file); it judges nothing itself, and the webview judges nothing either.
 import { formatDay } from './dates';
 import type { ParsedDocument } from './document';
-import { CommitmentState, factsOf, Level, Reliability, reliabilityLine } from './domain';
+import { CommitmentState, factsOf, Level, movedAfterDue, Reliability, reliabilityLine } from './domain';
 import { Obj, PartnershipModel } from './model';
 import type { Day, PartnershipConfig, Range } from './types';
 
@@ -126,7 +126,7 @@ export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, 
         on: day(h.day('on')),
         from: day(h.day('from')),
         to: day(h.day('to')),
-        afterDue: h.day('on') !== undefined && h.day('from') !== undefined && h.day('on')! > h.day('from')!,
+        afterDue: movedAfterDue(h),
         range: h.valueRange('on') ?? h.anchorRange(),
       })),
       range: c.anchorRange(),

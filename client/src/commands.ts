@@ -12,6 +12,7 @@ import {
   type StarterFileResult,
 } from '../../server/src/lsp/protocol';
 import { PARTNERSHIP_SUFFIX } from '../../server/src/node/names';
+import type { Dashboards } from './dashboard';
 import { openCreatedDocument } from './languageClient';
 import { PartnershipsTreeProvider, PartnershipTreeNode, REVEAL_COMMAND } from './partnershipsView';
 
@@ -21,6 +22,7 @@ export const COMMANDS = {
   generateStatusReport: 'partnership.generateStatusReport',
   refresh: 'partnership.refresh',
   reveal: REVEAL_COMMAND,
+  openDashboard: 'partnership.openDashboard',
 } as const;
 
 const PARTNERSHIP_FILE = /\.partnership\.yaml$/i;
@@ -38,6 +40,7 @@ export function registerCommands(
   client: LanguageClient,
   clientReady: Promise<void>,
   tree: PartnershipsTreeProvider,
+  dashboards: Dashboards,
 ): void {
   const generate = (serverCommand: string, what: string) => async (target?: vscode.Uri | PartnershipTreeNode) => {
     const uri = targetFile(target);
@@ -67,6 +70,14 @@ export function registerCommands(
     vscode.commands.registerCommand(COMMANDS.generateStatusReport, generate(COMMAND_GENERATE_REPORT, 'status report')),
     vscode.commands.registerCommand(COMMANDS.refresh, () => tree.refresh()),
     vscode.commands.registerCommand(COMMANDS.reveal, revealInFile),
+    vscode.commands.registerCommand(COMMANDS.openDashboard, (target?: vscode.Uri | PartnershipTreeNode) => {
+      const uri = targetFile(target);
+      if (!uri) {
+        void vscode.window.showErrorMessage('Open a *.partnership.yaml file (or pick one in the Partnerships view) to see its dashboard.');
+        return undefined;
+      }
+      return dashboards.open(uri);
+    }),
   );
 }
 

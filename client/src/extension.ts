@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
+  DASHBOARD_REQUEST,
+  type DashboardParams,
+  type DashboardResult,
   LANGUAGE_ID,
   OUTLINE_REQUEST,
   OUTLINES_CHANGED_NOTIFICATION,
@@ -15,6 +18,7 @@ import {
   type TodayParams,
 } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
+import { Dashboards } from './dashboard';
 import { PortfolioStatus } from './portfolioStatus';
 import { createLanguageClient } from './languageClient';
 import { PARTNERSHIP_GLOB, PartnershipsTreeProvider } from './partnershipsView';
@@ -31,6 +35,8 @@ export interface PartnershipExtensionApi {
   reviewDateStatus: vscode.LanguageStatusItem;
   /** The active partnership file's portfolio line in the status bar. */
   portfolioStatus: PortfolioStatus;
+  /** The open dashboards, one per partnership file. */
+  dashboards: Dashboards;
 }
 
 let client: LanguageClient | undefined;
@@ -55,10 +61,20 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
   });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const portfolioStatus = new PortfolioStatus(tree, view);
-  context.subscriptions.push(tree, view, portfolioStatus);
+  const dashboards = new Dashboards(context.extensionUri, {
+    dashboard: async (params: DashboardParams) => {
+      await ready;
+      return languageClient.sendRequest<DashboardResult>(DASHBOARD_REQUEST, params);
+    },
+  });
+  context.subscriptions.push(tree, view, portfolioStatus, dashboards);
 
+  // After the server checked a new version of a file (or the config or the day changed).
   context.subscriptions.push(
-    languageClient.onNotification(OUTLINES_CHANGED_NOTIFICATION, (params: OutlinesChangedParams | undefined) => tree.refresh(params?.uris)),
+    languageClient.onNotification(OUTLINES_CHANGED_NOTIFICATION, (params: OutlinesChangedParams | undefined) => {
+      tree.refresh(params?.uris);
+      dashboards.refresh(params?.uris);
+    }),
   );
 
   const watcher = vscode.workspace.createFileSystemWatcher(PARTNERSHIP_GLOB);
@@ -83,13 +99,14 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
       reviewDateStatus.text = params.reviewDate ? `as of ${params.today}` : 'today';
       reviewDateStatus.detail = params.reviewDate ? 'partnership.reviewDate overrides the date' : params.today;
       reviewDateStatus.severity = params.reviewDate ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      dashboards.refresh(); // a new day: today's line moves, commitments fall late
     }),
     vscode.commands.registerCommand(CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION, (ruleId: unknown, href?: unknown) => showRuleDocumentation(context, ruleId, href)),
   );
 
-  registerCommands(context, languageClient, ready, tree);
+  registerCommands(context, languageClient, ready, tree, dashboards);
 
-  return { client: languageClient, ready, tree, reviewDateStatus, portfolioStatus };
+  return { client: languageClient, ready, tree, reviewDateStatus, portfolioStatus, dashboards };
 }
 
 /** The rule's page bundled with the extension, in the Markdown preview; the diagnostic's link otherwise. */

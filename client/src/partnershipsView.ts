@@ -78,13 +78,36 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
     // schemes are never listed, so their changes are ignored.
     const unknown = pending === 'all' ? [] : [...pending].filter((uri) => !this.files.has(uri));
     if (pending === 'all' || unknown.some((uri) => isListable(vscode.Uri.parse(uri)))) {
+      this.rootStale = true;
       this.changed.fire(undefined);
       return;
     }
     for (const uri of pending) {
       const node = this.files.get(uri);
       if (!node) continue;
-      void this.loadOutline(node).then(() => this.changed.fire(node));
+      this.loading++;
+      void this.loadOutline(node)
+        .then(() => this.changed.fire(node))
+        .finally(() => this.loading--);
+    }
+  }
+
+  /** A root change was announced and VS Code has not listed the root again since. */
+  private rootStale = false;
+  /** Outlines being loaded for a refresh of single files. */
+  private loading = 0;
+
+  /**
+   * Resolves once no refresh is pending: no debounce timer, no listing or outline load in
+   * progress, and the root listed again after a change of it was announced — what TreeView.reveal
+   * needs, or it looks for a node while VS Code is replacing the tree. A hidden view is not listed
+   * again until shown, so a stale root is waited for `staleRootMs` at most (reveal shows it).
+   */
+  async settled(staleRootMs = 2_000): Promise<void> {
+    const deadline = Date.now() + staleRootMs;
+    while (this.timer || this.listing || this.loading > 0 || (this.rootStale && Date.now() < deadline)) {
+      if (this.listing) await this.listing.catch(() => undefined);
+      else await new Promise((r) => setTimeout(r, 20));
     }
   }
 
@@ -93,7 +116,11 @@ export class PartnershipsTreeProvider implements vscode.TreeDataProvider<Partner
   }
 
   async getChildren(element?: PartnershipTreeNode): Promise<PartnershipTreeNode[]> {
-    if (!element) return this.loadFiles();
+    if (!element) {
+      const files = await this.loadFiles();
+      this.rootStale = false;
+      return files;
+    }
     if (element.type === 'file') {
       if (!element.outline) await this.loadOutline(element);
       return childNodes(element.uri, element.outline?.root.children, element.uri.toString());

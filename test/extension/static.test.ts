@@ -107,6 +107,16 @@ describe('extension: walkthrough and packaging', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'CHANGELOG.md')) && ignore.includes('!CHANGELOG.md'));
   });
 
+  it("the VSIX holds the dashboard's page: the script and stylesheet the panel loads, built by esbuild.mjs", () => {
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    assert.ok(fs.existsSync(vsce), 'run `npm ci`: @vscode/vsce lists what the VSIX holds');
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'webview', 'dashboard.js')), 'run `npm run build` first');
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n');
+    assert.deepStrictEqual(files.filter((f) => f.startsWith('dist/webview/')).sort(), ['dist/webview/dashboard.css', 'dist/webview/dashboard.js']);
+    const panel = fs.readFileSync(path.join(ROOT, 'client', 'src', 'dashboard.ts'), 'utf8');
+    assert.deepStrictEqual([...panel.matchAll(/joinPath\(assets, '([\w.]+)'\)/g)].map((m) => m[1]).sort(), ['dashboard.css', 'dashboard.js']);
+  });
+
   it("the extension README's screenshots are small PNGs, inlined in the VSIX's README (there is no repository to link them from)", () => {
     const readme = fs.readFileSync(path.join(ROOT, 'client', 'README.md'), 'utf8');
     const links = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);

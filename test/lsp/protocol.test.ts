@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, OUTLINE_REQUEST, OutlineResult, STARTER_FILE_REQUEST, StarterFileResult } from '../../server/src/lsp/protocol';
+import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, DASHBOARD_REQUEST, DashboardResult, OUTLINE_REQUEST, OutlineResult, STARTER_FILE_REQUEST, StarterFileResult } from '../../server/src/lsp/protocol';
 import { starterFile } from '../../server/src/service';
 import { day } from '../helpers';
 import { applyEdits, at } from '../service-features/util';
@@ -223,6 +223,18 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepStrictEqual(open?.portfolio, { line: PORTFOLIO_OPEN, rank: [2, 0, 0] });
     assert.deepStrictEqual(closed?.portfolio, { line: 'watch · 1 late · on-time 0%', rank: [2, -1, 0] }, 'one late commitment on disk');
     assert.strictEqual(await client.request(OUTLINE_REQUEST, { uri: pathToFileURL(path.join(dir, 'missing.partnership.yaml')).href }), null);
+  });
+
+  it('answers the dashboard request from the open text, a file on disk, and null for a missing file', async () => {
+    const c7 = (d: DashboardResult) => d?.commitments.find((c) => c.id === 'C-7');
+    const open = await client.request<DashboardResult>(DASHBOARD_REQUEST, { uri });
+    const closed = await client.request<DashboardResult>(DASHBOARD_REQUEST, { uri: pathToFileURL(path.join(dir, 'closed.partnership.yaml')).href });
+    assert.deepStrictEqual([open?.name, open?.today, closed?.today], ['Initech claims platform', '2026-11-23', '2026-11-23']);
+    assert.deepStrictEqual(c7(closed)?.late, { from: '2026-11-01', to: '2026-11-23', days: 22, range: { start: { line: 63, character: 9 }, end: { line: 63, character: 19 } } });
+    assert.strictEqual(c7(closed)?.state, 'overdue');
+    // The open text: an earlier test marked C-7 done today, 22 days after its due date.
+    assert.deepStrictEqual([c7(open)?.state, c7(open)?.completed, c7(open)?.end, c7(open)?.late?.days], ['done', '2026-11-23', '2026-11-23', 22], 'the edited text, not the disk');
+    assert.strictEqual(await client.request(DASHBOARD_REQUEST, { uri: pathToFileURL(path.join(dir, 'missing.partnership.yaml')).href }), null);
   });
 
   it('limits each tree-view group to OUTLINE_MAX_CHILDREN items, then "… N more"', async () => {

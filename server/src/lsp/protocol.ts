@@ -1,6 +1,7 @@
 // The custom part of the protocol between the VS Code client and the language server. Types and
 // names only: the client imports this file and nothing else from the server.
 import type { Outline } from '../service/outline';
+import type { DashboardData } from '../service/dashboard';
 
 export const LANGUAGE_ID = 'partnership';
 
@@ -19,6 +20,17 @@ export interface ProblemCounts {
   errors: number;
   warnings: number;
 }
+
+/**
+ * Request: what the dashboard of one partnership file draws (open in the editor or read from disk),
+ * as of the server's today; null when the file cannot be read. The client re-asks after
+ * `partnership/outlinesChanged` names the file (an edit was checked, the day changed).
+ */
+export const DASHBOARD_REQUEST = 'partnership/dashboard';
+export interface DashboardParams {
+  uri: string;
+}
+export type DashboardResult = DashboardData | null;
 
 /**
  * Request: the text of a new partnership file and the stem of its file name ("<stem>.partnership.yaml"),
@@ -92,5 +104,6 @@ export interface PartnershipSettings {
   validate?: 'open' | 'workspace';
 }
 
-export type { Outline };
+export type { Outline, DashboardData };
+export type { DashboardMark } from '../service/dashboard';
 export type { OutlineNode } from '../service/outline';

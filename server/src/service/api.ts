@@ -18,6 +18,7 @@ import type { Outline, OutlineLimits } from './outline';
 import type { RelationshipChange } from './relationshipDiff';
 import type { CalendarEntry } from './calendar';
 import type { PartnershipSummary } from './summary';
+import type { DashboardData } from './dashboard';
 import type { DocumentSymbol } from './symbols';
 
 export interface ConfigResult {
@@ -81,8 +82,10 @@ export interface LanguageService {
   calendar(text: string, path: string, today: Day, config?: PartnershipConfig): CalendarEntry[];
   /** One portfolio row: health, lateness, concerns, reports, contacts, reliability, the next milestone. */
   summary(text: string, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary;
+  /** What the editor's dashboard draws: commitments on a timeline, milestones, health over time, reliability per owner, open concerns; each mark with its range. */
+  dashboard(text: string, path: string, today: Day, config?: PartnershipConfig): DashboardData;
 }
 
-export type { RelationshipChange, CalendarEntry, PartnershipSummary };
+export type { RelationshipChange, CalendarEntry, PartnershipSummary, DashboardData };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

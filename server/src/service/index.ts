@@ -12,6 +12,7 @@ import { documentSymbols } from './symbols';
 import { relationshipChanges } from './relationshipDiff';
 import { calendarEntries } from './calendar';
 import { summarise } from './summary';
+import { dashboardData } from './dashboard';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
@@ -86,6 +87,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     relationshipChanges,
     calendar: (text, filePath, today, config) => calendarEntries(parse(text, filePath), path.basename(filePath), today, config),
     summary: (text, filePath, today, config) => summarise(parse(text, filePath), filePath, today, config),
+    dashboard: (text, filePath, today, config) => dashboardData(parse(text, filePath), filePath, today, config),
   };
 }
 
@@ -94,6 +96,7 @@ export { newDiagnostics } from './subjects';
 export type { CalendarEntry } from './calendar';
 export { attentionRank, compareByAttention, summaryLine } from './summary';
 export type { PartnershipSummary } from './summary';
+export type { DashboardData, DashboardMark, DashboardCommitment, DashboardMilestone, DashboardAssessment, DashboardOwner, DashboardConcern } from './dashboard';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

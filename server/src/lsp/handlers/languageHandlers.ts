@@ -9,6 +9,9 @@ import {
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
   COMMAND_TURN_OFF_RULE,
+  DASHBOARD_REQUEST,
+  DashboardParams,
+  DashboardResult,
   OUTLINE_REQUEST,
   OutlineParams,
   OutlineResult,
@@ -134,6 +137,20 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
       const outline = service.outline(text, filePath ?? params.uri, { today: day, config }, { maxChildren: OUTLINE_MAX_CHILDREN });
       if (!doc) service.forget(filePath ?? params.uri); // no parse of a closed file is kept
       return { ...outline, problems: problemCounts(diagnostics) };
+    }),
+  );
+
+  // The dashboard's data, from the same text and day as the outline.
+  connection.onRequest(
+    DASHBOARD_REQUEST,
+    request('dashboard', null as DashboardResult, async (params: DashboardParams): Promise<DashboardResult> => {
+      const doc = documents.get(params.uri);
+      const filePath = uriToPath(params.uri);
+      const text = doc?.getText() ?? (filePath ? nodeFileSystem.readFile(filePath) : undefined);
+      if (text === undefined) return null;
+      const data = service.dashboard(text, filePath ?? params.uri, await today(), ctx.configs.configOf(params.uri)?.config);
+      if (!doc) service.forget(filePath ?? params.uri); // no parse of a closed file is kept
+      return data;
     }),
   );
 

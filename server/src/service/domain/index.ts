@@ -115,6 +115,13 @@ export interface CommitmentFact {
   daysLate: number;
 }
 
+/** A history entry that moved a due date after that date had already passed (`on` later than `from`). */
+export function movedAfterDue(h: Obj): boolean {
+  const on = h.day('on');
+  const from = h.day('from');
+  return on !== undefined && from !== undefined && on > from;
+}
+
 export function commitmentFact(c: Obj, today: Day, dueSoonDays: number): CommitmentFact {
   const status = c.str('status');
   const active = status !== undefined && ACTIVE_STATUSES.has(status);
@@ -131,7 +138,7 @@ export function commitmentFact(c: Obj, today: Day, dueSoonDays: number): Commitm
     const on = h.day('on');
     const from = h.day('from');
     const to = h.day('to');
-    if (on !== undefined && from !== undefined && on > from) lateRenegotiations++;
+    if (movedAfterDue(h)) lateRenegotiations++;
     if (on !== undefined && on > today + FUTURE_SLACK_DAYS) futureOn = true;
     if (!historyBreak) {
       if (prevTo !== undefined && from !== undefined && from !== prevTo) historyBreak = { entry: h, key: 'from', expected: prevTo, found: from };

@@ -83,7 +83,7 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
       const result = sent ? recordSentOnce(real, shownFile, today, ctx) : generateOnce(kind, real, shownFile, output, today, options, ctx);
       if (result !== 'changed') return result;
       // Someone who ignores the lock (an editor saving) changed the file meanwhile: start again from their text.
-      if (attempt === MAX_ATTEMPTS) throw inputError(`${shownFile} kept changing while the ${WHAT[kind]} was generated; nothing was written (try again)`);
+      if (attempt === MAX_ATTEMPTS) throw inputError(`${shownFile} kept changing while the ${WHAT[kind]} was ${sent ? 'recorded as sent' : 'generated'}; nothing was written (try again)`);
     }
   } finally {
     releaseLock(lock);

@@ -12,7 +12,7 @@ import { factsOf, isOpenRisk, nextDue, rate, Reliability } from '../domain';
 import { datesMovedBetween, goalFacts, GoalState, isInternalRisk, milestonesAhead, milestonesReachedBetween } from '../domain/report';
 import { Obj, PartnershipModel } from '../model';
 import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
-import { ageText, idText, namesOf, personText, personWithRole, scoreText, subtractCadence } from './facts';
+import { ageText, idText, personText, personWithRole, scoreText, subtractCadence } from './facts';
 import { fileStem, freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
 import { setScalar } from '../edits';

@@ -6,6 +6,7 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import {
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
+  COMMAND_MARK_REPORT_SENT,
   LANGUAGE_ID,
   STARTER_FILE_REQUEST,
   type StarterFileParams,
@@ -13,13 +14,14 @@ import {
 } from '../../server/src/lsp/protocol';
 import { PARTNERSHIP_SUFFIX } from '../../server/src/node/names';
 import type { Dashboards } from './dashboard';
-import { openCreatedDocument } from './languageClient';
+import { MARK_REPORT_SENT_COMMAND, offerReportActions, openCreatedDocument } from './languageClient';
 import { PartnershipsTreeProvider, PartnershipTreeNode, REVEAL_COMMAND } from './partnershipsView';
 
 export const COMMANDS = {
   newFile: 'partnership.newFile',
   generateAgenda: 'partnership.generateAgenda',
   generateStatusReport: 'partnership.generateStatusReport',
+  markReportSent: MARK_REPORT_SENT_COMMAND,
   refresh: 'partnership.refresh',
   reveal: REVEAL_COMMAND,
   openDashboard: 'partnership.openDashboard',
@@ -60,14 +62,34 @@ export function registerCommands(
       return undefined;
     }
     await openCreatedDocument(result);
+    if (serverCommand === COMMAND_GENERATE_REPORT) offerReportActions(uri, vscode.Uri.parse(result));
     tree.refresh([uri]);
     return vscode.Uri.parse(result);
+  };
+
+  /** lastSent = today in the partnership file, the edit computed by the server. The file's URI when recorded. */
+  const markReportSent = async (target?: vscode.Uri | PartnershipTreeNode) => {
+    const uri = targetFile(target);
+    if (!uri) {
+      void vscode.window.showErrorMessage('Open a *.partnership.yaml file (or pick one in the Partnerships view) to mark its status report as sent.');
+      return undefined;
+    }
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Marking a report as sent edits the partnership file, which is disabled in Restricted Mode.');
+      return undefined;
+    }
+    await clientReady;
+    const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: COMMAND_MARK_REPORT_SENT, arguments: [uri.toString()] });
+    if (typeof result !== 'string') return undefined; // the server said why
+    tree.refresh([uri]);
+    return uri;
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newFile, (args?: NewFileArgs) => newPartnershipFile(client, clientReady, args)),
     vscode.commands.registerCommand(COMMANDS.generateAgenda, generate(COMMAND_GENERATE_AGENDA, 'reset-meeting agenda')),
     vscode.commands.registerCommand(COMMANDS.generateStatusReport, generate(COMMAND_GENERATE_REPORT, 'status report')),
+    vscode.commands.registerCommand(COMMANDS.markReportSent, markReportSent),
     vscode.commands.registerCommand(COMMANDS.refresh, () => tree.refresh()),
     vscode.commands.registerCommand(COMMANDS.reveal, revealInFile),
     vscode.commands.registerCommand(COMMANDS.openDashboard, (target?: vscode.Uri | PartnershipTreeNode) => {

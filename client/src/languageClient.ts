@@ -8,6 +8,7 @@ import {
   CLIENT_COMMAND_SHOW_RULE_DOCUMENTATION,
   COMMAND_GENERATE_AGENDA,
   COMMAND_GENERATE_REPORT,
+  COMMAND_MARK_REPORT_SENT,
   COMMAND_TURN_OFF_RULE,
   type InitializationOptions,
   LANGUAGE_ID,
@@ -19,7 +20,10 @@ export const CLIENT_ID = 'partnership';
 
 /** Server commands that write files; refused in untrusted workspaces. */
 export const GENERATE_COMMANDS: readonly string[] = [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT];
-export const WRITING_COMMANDS: readonly string[] = [...GENERATE_COMMANDS, COMMAND_TURN_OFF_RULE];
+export const WRITING_COMMANDS: readonly string[] = [...GENERATE_COMMANDS, COMMAND_MARK_REPORT_SENT, COMMAND_TURN_OFF_RULE];
+
+/** The extension's "Mark Today's Status Report as Sent" (commands.ts registers it). */
+export const MARK_REPORT_SENT_COMMAND = 'partnership.markStatusReportSent';
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -56,13 +60,20 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
           }
           return result;
         }
+        if (command === COMMAND_MARK_REPORT_SENT && !vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage('Marking a report as sent edits the partnership file, which is disabled in Restricted Mode. Trust this workspace to use it.');
+          return null;
+        }
         if (GENERATE_COMMANDS.includes(command)) {
           if (!vscode.workspace.isTrusted) {
             void vscode.window.showWarningMessage('Generating documents writes files, which is disabled in Restricted Mode. Trust this workspace to use it.');
             return null;
           }
           const result = await next(command, args);
-          if (typeof result === 'string') await openCreatedDocument(result);
+          if (typeof result === 'string') {
+            await openCreatedDocument(result);
+            if (command === COMMAND_GENERATE_REPORT && typeof args[0] === 'string') offerReportActions(vscode.Uri.parse(args[0]), vscode.Uri.parse(result));
+          }
           return result;
         }
         return next(command, args);
@@ -82,5 +93,19 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
 export async function openCreatedDocument(uri: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   if (doc.isDirty) await doc.save();
-  return vscode.window.showTextDocument(doc, { preview: false });
+  // Beside the partnership file, so both stay in view; "Markdown: Open Preview" works on it as on any Markdown file.
+  return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/**
+ * After a status report is generated: a notification offering "Mark as sent" (the server records
+ * lastSent; generating never does) and "Open" (the report again, beside the file). Not awaited:
+ * the command returns while the notification waits for the person.
+ */
+export function offerReportActions(partnershipFile: vscode.Uri, report: vscode.Uri): void {
+  const name = report.path.split('/').pop();
+  void vscode.window.showInformationMessage(`Status report ${name} generated. It is recorded as sent only when you mark it so.`, 'Mark as sent', 'Open').then(async (choice) => {
+    if (choice === 'Mark as sent') await vscode.commands.executeCommand(MARK_REPORT_SENT_COMMAND, partnershipFile);
+    else if (choice === 'Open') await vscode.window.showTextDocument(report, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  });
 }

@@ -125,23 +125,85 @@ describe('cli: report', function () {
   beforeEach(() => (ws = workspace()));
   afterEach(() => cleanup(ws));
 
-  it('writes the status report beside the file and records that it was sent', () => {
+  const NOT_RECORDED = `partnership: note: ${GLOBEX} was not changed: a report is recorded as sent only once it has gone out (partnership report FILE --sent, or "Mark as sent" in the editor)\n`;
+
+  it('writes the status report beside the file and records nothing', () => {
     const original = read(ws, GLOBEX);
     assert.ok(ruleIds(ws, GLOBEX).includes('status-report-overdue'));
     const r = run(['report', GLOBEX, '--today', TODAY], ws);
-    assert.strictEqual(r.stderr, '');
-    assert.strictEqual(r.status, 0);
-    assert.match(r.stdout, /^problems\/globex-rollout\.status-\d{4}-\d{2}-\d{2}\.md\n$/);
+    assert.deepStrictEqual([r.status, r.stdout, r.stderr], [0, `problems/globex-rollout.status-${TODAY}.md\n`, NOT_RECORDED]);
     const report = read(ws, r.stdout.trim());
     // The same sections in the same order, good news or bad.
-    const sections = ['Period', 'Health', 'Done this period', 'Due next period', 'Overdue', 'Open concerns', 'Open risks', 'Milestones'];
-    const at = sections.map((s) => report.search(new RegExp(`^#+ ${s}$`, 'm')));
-    assert.ok(at.every((i) => i >= 0), `all sections present:\n${report}`);
-    assert.deepStrictEqual([...at].sort((a, b) => a - b), at, 'sections in order');
+    const sections = ['Period', 'Goals', 'Reliability', 'Done this period', 'Due next period', 'Overdue', 'Dates changed this period', 'Open concerns', 'Shared risks', 'Milestones reached', 'Milestones ahead'];
+    assert.deepStrictEqual(report.split('\n').filter((l) => l.startsWith('## ')), sections.map((s) => `## ${s}`));
     assert.ok(report.includes('C-1'), 'the overdue commitment is in the report');
-    const updated = read(ws, GLOBEX);
-    assert.ok(linesKeptInOrder(original, updated, 1), updated);
+    assert.strictEqual(read(ws, GLOBEX), original, 'generating does not record the report as sent');
+    assert.ok(ruleIds(ws, GLOBEX).includes('status-report-overdue'), 'a draft does not silence the rule');
+  });
+
+  it('--sent records lastSent = today, and only that, saying what it recorded', () => {
+    const original = read(ws, GLOBEX);
+    const r = run(['report', GLOBEX, '--sent', '--today', TODAY], ws);
+    assert.deepStrictEqual([r.status, r.stdout, r.stderr], [0, `${GLOBEX}: recorded the status report of ${TODAY} as sent (communication.statusReport.lastSent: ${TODAY})\n`, '']);
+    assert.strictEqual(read(ws, GLOBEX), original.replace('    lastSent: 2026-11-09\n', `    lastSent: ${TODAY}\n`));
+    assert.deepStrictEqual(listFolder(ws, 'problems'), ['globex-rollout.partnership.yaml'], 'no document, no temp file');
     assert.ok(!ruleIds(ws, GLOBEX).includes('status-report-overdue'), 'the report counts as sent');
+    // Again on the same day: nothing to do, said plainly, exit 0, the file byte for byte as it was.
+    const recorded = fs.readFileSync(path.join(ws, GLOBEX));
+    const again = run(['report', GLOBEX, '--sent', '--today', TODAY], ws);
+    assert.deepStrictEqual([again.status, again.stdout, again.stderr], [0, '', `partnership: note: ${GLOBEX} was not changed: lastSent already says ${TODAY}\n`]);
+    assert.ok(fs.readFileSync(path.join(ws, GLOBEX)).equals(recorded));
+  });
+
+  it('--sent without a status report in the plan: exit 2, the file unchanged', () => {
+    write(ws, 'plain.partnership.yaml', 'version: 1\npartnership:\n  name: Plain\n  customer: Initech\n');
+    assertOneLineFailure(
+      run(['report', 'plain.partnership.yaml', '--sent', '--today', TODAY], ws),
+      'partnership: cannot record the status report as sent: the file has no communication.statusReport to record lastSent in; plain.partnership.yaml was not changed',
+    );
+    assert.strictEqual(read(ws, 'plain.partnership.yaml'), 'version: 1\npartnership:\n  name: Plain\n  customer: Initech\n');
+  });
+
+  it('--stdout prints the report and changes nothing', () => {
+    const before = fs.readFileSync(path.join(ws, GLOBEX));
+    const r = run(['report', GLOBEX, '--stdout', '--today', TODAY], ws);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stdout, /^# Status report: /);
+    assert.strictEqual(r.stderr, `partnership: note: ${GLOBEX} was not changed: the status report went to stdout\n`);
+    assert.strictEqual(run(['report', GLOBEX, '-o', '-', '--today', TODAY], ws).stdout, r.stdout, "'-' still means stdout");
+    assert.ok(fs.readFileSync(path.join(ws, GLOBEX)).equals(before));
+    assert.deepStrictEqual(listFolder(ws, 'problems'), ['globex-rollout.partnership.yaml']);
+  });
+
+  it('--dry-run says what would be written and changes nothing', () => {
+    const before = fs.readFileSync(path.join(ws, GLOBEX));
+    const r = run(['report', GLOBEX, '--dry-run', '--today', TODAY], ws);
+    assert.strictEqual(r.status, 0);
+    assert.strictEqual(r.stderr, '');
+    const generated = run(['report', GLOBEX, '--stdout', '--today', TODAY], ws).stdout;
+    assert.strictEqual(
+      r.stdout,
+      [
+        'partnership: dry run, nothing written',
+        `would write problems/globex-rollout.status-${TODAY}.md (${generated.split('\n').length - 1} lines)`,
+        `would not change ${GLOBEX}: a report is recorded as sent only once it has gone out (partnership report FILE --sent, or "Mark as sent" in the editor)`,
+        '',
+      ].join('\n'),
+    );
+    const sent = run(['report', GLOBEX, '--sent', '--dry-run', '--today', TODAY], ws);
+    assert.deepStrictEqual([sent.status, sent.stderr], [0, '']);
+    assert.strictEqual(
+      sent.stdout,
+      ['partnership: dry run, nothing written', `would record the status report of ${TODAY} as sent in ${GLOBEX}:`, '- 40 |     lastSent: 2026-11-09', `+ 40 |     lastSent: ${TODAY}`, ''].join('\n'),
+    );
+    assert.ok(fs.readFileSync(path.join(ws, GLOBEX)).equals(before));
+    assert.deepStrictEqual(listFolder(ws, 'problems'), ['globex-rollout.partnership.yaml']);
+  });
+
+  it('--internal writes the internal version under a name that says so', () => {
+    const r = run(['report', GLOBEX, '--internal', '--today', TODAY], ws);
+    assert.deepStrictEqual([r.status, r.stdout], [0, `problems/globex-rollout.status-internal-${TODAY}.md\n`]);
+    assert.match(read(ws, r.stdout.trim()), /^# INTERNAL status report: .* \(not for sending\)\n[\s\S]*\n## Internal: our assessment \(not for the customer\)\n/);
   });
 
   it('never overwrites an existing report', () => {
@@ -156,20 +218,56 @@ describe('cli: report', function () {
     assert.strictEqual(read(ws, 'out/report.md'), 'previous\n');
   });
 
-  it('says truly why the file was not changed: lastSent already says today, or there is no status report in the plan', () => {
-    const first = run(['report', HOOLI, '--today', TODAY], ws);
-    assert.deepStrictEqual([first.status, first.stderr], [0, '']);
-    const again = run(['report', HOOLI, '--today', TODAY], ws);
-    assert.strictEqual(again.status, 0);
-    assert.strictEqual(again.stderr, `partnership: note: ${HOOLI} was not changed: lastSent already says ${TODAY}\n`);
-    write(ws, 'plain.partnership.yaml', 'version: 1\npartnership:\n  name: Plain\n  customer: Initech\n');
-    const none = run(['report', 'plain.partnership.yaml', '--today', TODAY], ws);
-    assert.strictEqual(none.status, 0);
-    assert.strictEqual(none.stderr, 'partnership: note: plain.partnership.yaml was not changed: the file has no communication.statusReport to record lastSent in\n');
-  });
-
-  it('rejects bad input with exit 2 and one line', () => {
+  it('rejects bad input and contradicting flags with exit 2 and one line, changing nothing', () => {
+    const before = fs.readFileSync(path.join(ws, GLOBEX));
     assertOneLineFailure(run(['report'], ws), "partnership: report needs the partnership file to generate the status report from (run 'partnership report --help' for usage)");
     assertOneLineFailure(run(['report', GLOBEX, '--format', 'json'], ws), "partnership: unknown option '--format' (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['report', GLOBEX, '--sent', '--stdout'], ws), "partnership: --sent records that today's report went out; it generates nothing, so it takes no --stdout (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['report', GLOBEX, '--sent', '--internal'], ws), "partnership: --sent records that today's report went out; it generates nothing, so it takes no --internal (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['report', GLOBEX, '--sent', '-o', 'x.md'], ws), "partnership: --sent records that today's report went out; it generates nothing, so it takes no --output (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['report', GLOBEX, '--dry-run', '--stdout'], ws), "partnership: --dry-run and --stdout do not go together: --stdout already changes nothing (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['report', GLOBEX, '--stdout', '-o', 'x.md'], ws), "partnership: --stdout prints the status report; it cannot also go to --output x.md (run 'partnership report --help' for usage)");
+    assertOneLineFailure(run(['agenda', GLOBEX, '--sent'], ws), "partnership: unknown option '--sent' (run 'partnership agenda --help' for usage)");
+    assert.ok(fs.readFileSync(path.join(ws, GLOBEX)).equals(before));
+    assert.deepStrictEqual(listFolder(ws, 'problems'), ['globex-rollout.partnership.yaml']);
+  });
+});
+
+describe('cli: agenda --stdout and --dry-run', function () {
+  let ws: string;
+  before(assertBuilt);
+  beforeEach(() => (ws = workspace()));
+  afterEach(() => cleanup(ws));
+
+  it('--stdout prints the agenda and changes nothing', () => {
+    const before = fs.readFileSync(path.join(ws, HOOLI));
+    const r = run(['agenda', HOOLI, '--stdout', '--today', TODAY], ws);
+    assert.strictEqual(r.status, 0);
+    assert.match(r.stdout, /^# /);
+    assert.strictEqual(r.stderr, `partnership: note: ${HOOLI} was not changed: the reset-meeting agenda went to stdout\n`);
+    assert.ok(fs.readFileSync(path.join(ws, HOOLI)).equals(before));
+    assert.deepStrictEqual(listFolder(ws, 'strained'), ['hooli-search.partnership.yaml']);
+  });
+
+  it('--dry-run names the document and shows the lines the file would gain, and changes nothing', () => {
+    const before = fs.readFileSync(path.join(ws, HOOLI));
+    const r = run(['agenda', HOOLI, '--dry-run', '--today', TODAY], ws);
+    assert.deepStrictEqual([r.status, r.stderr], [0, '']);
+    const out = r.stdout.split('\n');
+    assert.strictEqual(out[0], 'partnership: dry run, nothing written');
+    assert.match(out[1], /^would write strained\/hooli-search\.reset-\d{4}-\d{2}-\d{2}\.md \(\d+ lines\)$/);
+    assert.strictEqual(out[2], `would change ${HOOLI}:`);
+    // The same edit a real run makes: every added line appears, numbered, in the file afterwards.
+    assert.ok(fs.readFileSync(path.join(ws, HOOLI)).equals(before));
+    assert.deepStrictEqual(listFolder(ws, 'strained'), ['hooli-search.partnership.yaml']);
+    const added = out.slice(3).filter((l) => l !== '');
+    assert.ok(added.length > 0 && added.every((l) => l.startsWith('+ ')), r.stdout);
+    assert.strictEqual(run(['agenda', HOOLI, '--today', TODAY], ws).status, 0);
+    const after = read(ws, HOOLI).split('\n');
+    for (const l of added) {
+      const m = /^\+ +(\d+) \| (.*)$/.exec(l)!;
+      assert.strictEqual(after[Number(m[1]) - 1], m[2], l);
+    }
+    assert.ok(after.includes(`    agenda: ${out[1].replace(/^would write strained\//, '').replace(/ \(.*$/, '')}`));
   });
 });

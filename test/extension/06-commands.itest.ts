@@ -49,6 +49,26 @@ describe('commands', () => {
     assert.match(report, /^# .*Acme compliance analytics/m);
   });
 
+  it('a generated report records nothing; Mark Today\'s Status Report as Sent records lastSent in the file, on disk or in the editor', async () => {
+    const acme = fixtureUri('acme.partnership.yaml');
+    // The report generated from the tree above left the file as it was.
+    assert.match(await readText(acme), /^ {4}lastSent: 2026-11-20$/m);
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('partnership.markStatusReportSent', acme))?.toString(), acme.toString());
+    // Recorded in the editor's copy when VS Code holds the document, on disk otherwise: the document shows either.
+    await waitFor('lastSent recorded', async () => /^ {4}lastSent: 2026-11-23$/m.test((await vscode.workspace.openTextDocument(acme)).getText()));
+    assert.strictEqual(await vscode.commands.executeCommand('partnership.markStatusReportSent', acme), undefined, 'already today: nothing recorded');
+
+    // An open file: the edit goes to the editor's text, the report opens beside it.
+    const editor = await openPartnershipFile('northwind.partnership.yaml');
+    const created = await vscode.commands.executeCommand<vscode.Uri>('partnership.generateStatusReport', editor.document.uri);
+    assert.strictEqual(created.toString(), fixtureUri('northwind.status-2026-11-23.md').toString());
+    assert.match(editor.document.getText(), /^ {4}lastSent: 2026-11-20$/m, 'generating records nothing');
+    const beside = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === created.toString());
+    assert.ok(beside && beside.viewColumn !== editor.viewColumn, 'the report opens beside the partnership file');
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('partnership.markStatusReportSent', editor.document.uri))?.toString(), editor.document.uri.toString());
+    assert.match(editor.document.getText(), /^ {4}lastSent: 2026-11-23$/m);
+  });
+
   it('partnership.newFile creates a valid starter file, never overwriting', async () => {
     const first = await vscode.commands.executeCommand<vscode.Uri>('partnership.newFile', { name: 'Globex: data platform', customer: 'Globex Corporation' });
     assert.strictEqual(first.toString(), vscode.Uri.joinPath(workspaceFolder(), 'globex-data-platform.partnership.yaml').toString());

@@ -1,6 +1,7 @@
 // Generated documents against golden files: a realistic strained and a realistic healthy
 // partnership, each with a fixed today. The Markdown must equal `<fixture>.<kind>.golden.md` and
-// the partnership file after the edits must equal `<fixture>.<kind>.golden.yaml`, byte for byte.
+// the partnership file after the agenda's edits must equal `<fixture>.reset.golden.yaml`, byte for
+// byte; the status report leaves the file as it is (recording it as sent is a separate step).
 // UPDATE_GOLDEN=1 rewrites the goldens: read every changed line before committing, they are the spec.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -20,7 +21,7 @@ interface Case {
 
 const CASES: Case[] = [
   { fixture: 'meridian-billing', kind: 'agenda', today: '2026-11-20', name: 'meridian-billing.reset-2026-11-23.md', resolves: ['relationship-strained'] },
-  { fixture: 'meridian-billing', kind: 'report', today: '2026-11-20', name: 'meridian-billing.status-2026-11-20.md', resolves: ['status-report-overdue'] },
+  { fixture: 'meridian-billing', kind: 'report', today: '2026-11-20', name: 'meridian-billing.status-2026-11-20.md', resolves: [] },
   { fixture: 'kestrel-retail', kind: 'agenda', today: '2026-11-18', name: 'kestrel-retail.reset-2026-11-19.md', resolves: [] },
   { fixture: 'kestrel-retail', kind: 'report', today: '2026-11-18', name: 'kestrel-retail.status-2026-11-18.md', resolves: [] },
 ];
@@ -50,7 +51,8 @@ describe('generated documents (golden files)', () => {
 
       it('writes the expected Markdown', () => golden(`${c.fixture}.${tag}.golden.md`, doc.content));
 
-      it('edits the partnership file as expected', () => golden(`${c.fixture}.${tag}.golden.yaml`, output));
+      if (c.kind === 'agenda') it('edits the partnership file as expected', () => golden(`${c.fixture}.${tag}.golden.yaml`, output));
+      else it('leaves the partnership file as it is', () => assert.strictEqual(output, input));
 
       it('has every section, in order', () => {
         const expected = c.kind === 'agenda' ? AGENDA_SECTIONS : REPORT_SECTIONS;
@@ -58,14 +60,8 @@ describe('generated documents (golden files)', () => {
       });
 
       it('changes nothing else in the file and introduces no new problem', () => {
-        assert.strictEqual(doc.edits.length, 1);
-        if (c.kind === 'agenda') assert.ok(keepsLines(input, output), 'every original line is kept, in order');
-        else {
-          const a = input.split('\n');
-          const b = output.split('\n');
-          assert.strictEqual(a.length, b.length);
-          assert.deepStrictEqual(a.filter((l, i) => l !== b[i]).length, 1);
-        }
+        assert.strictEqual(doc.edits.length, c.kind === 'agenda' ? 1 : 0);
+        assert.ok(keepsLines(input, output), 'every original line is kept, in order');
         const before = diagnostics(input, c.today).map((d) => d.code);
         const after = diagnostics(output, c.today).map((d) => d.code);
         for (const rule of c.resolves) {

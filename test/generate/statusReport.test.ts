@@ -1,12 +1,18 @@
-// The status report beyond the golden files: the period, what falls in each section, the file
-// name, and the `lastSent` edit in every shape the status-report entry can take.
+// The status report beyond the golden files: the period, what falls in each section, what the
+// customer never sees, the file name, and recording it as sent (the `lastSent` edit in every shape
+// the status-report entry can take), which generating never does.
 import * as assert from 'assert';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { applyEdits, DIR, generate, REPORT_SECTIONS, headings, yaml } from './util';
+import { createLanguageService } from '../../server/src/service';
+import { applyEdits, day, DIR, generate, INTERNAL_REPORT_SECTIONS, memFs, REPORT_SECTIONS, headings, yaml } from './util';
 
-function report(text: string, today = '2026-11-20', existing: string[] = []) {
-  return generate('report', text, { today, existing });
+function report(text: string, today = '2026-11-20', existing: string[] = [], internal = false) {
+  return generate('report', text, { today, existing, internal });
+}
+
+function recordSent(text: string, today = '2026-11-20') {
+  return createLanguageService({ fs: memFs() }).recordStatusReportSent(text, path.join(DIR, 'acme.partnership.yaml'), day(today));
 }
 
 /** The body of one `## ` section, without its heading. */
@@ -28,7 +34,7 @@ describe('status report', () => {
       const d = report(plan('    cadence: weekly', '    lastSent: 2026-11-09'));
       assert.strictEqual(
         section(d.content, 'Period'),
-        ['- **Covers:** 2026-11-10 to 2026-11-20', '- **Previous report:** 2026-11-09', '- **Next report:** 2026-11-27 (weekly)', '- **To:** not defined'].join('\n'),
+        ['- **Covers:** 2026-11-10 to 2026-11-20', '- **Previous report:** 2026-11-09', '- **Next report:** 2026-11-27 (weekly)', '- **To:** not agreed (the communication plan names no audience)'].join('\n'),
       );
     });
 
@@ -47,12 +53,25 @@ describe('status report', () => {
 
     it('assumes a week when the plan has no cadence', () => {
       const d = report(yaml('version: 1'));
-      assert.ok(d.content.includes('- **Covers:** 2026-11-14 to 2026-11-20\n- **Previous report:** none recorded\n- **Next report:** 2026-11-27 (no cadence agreed; weekly assumed)\n- **To:** not defined\n'));
+      assert.ok(d.content.includes('- **Covers:** 2026-11-14 to 2026-11-20\n- **Previous report:** none recorded\n- **Next report:** 2026-11-27 (no cadence agreed; weekly assumed)\n- **To:** not agreed (the communication plan names no audience)\n'));
     });
 
     it('names the audience and the channel', () => {
       const text = yaml('version: 1', 'people: [{id: jdoe, name: Jane Doe, side: customer}]', 'communication:', '  statusReport: {cadence: weekly, channel: email, audience: [jdoe, pnair]}');
       assert.ok(report(text).content.includes('- **To:** Jane Doe and pnair, by email\n'));
+    });
+
+    it('addresses the audience by name and role, from our lead', () => {
+      const text = yaml(
+        'version: 1',
+        'partnership: {name: Dashboard, customer: Acme Corp, lead: alee}',
+        'people:',
+        '  - {id: jdoe, name: Jane Doe, side: customer, role: VP Compliance, email: jane@acme.example}',
+        '  - {id: alee, name: Amir Lee, side: ours, role: Tech lead, phone: "+1 555 0100"}',
+        'communication:',
+        '  statusReport: {cadence: weekly, audience: [jdoe, jdoe]}',
+      );
+      assert.ok(report(text).content.includes('- **To:** Jane Doe (VP Compliance)\n- **From:** Amir Lee (Tech lead)\n\n## Goals'));
     });
   });
 
@@ -102,39 +121,186 @@ describe('status report', () => {
     });
 
     it('empty sections say None., and the headings never change', () => {
-      for (const s of ['Health', 'Open concerns', 'Open risks', 'Milestones']) assert.strictEqual(section(d.content, s), 'None.');
+      for (const s of ['Goals', 'Dates changed this period', 'Open concerns', 'Shared risks', 'Milestones reached', 'Milestones ahead']) assert.strictEqual(section(d.content, s), 'None.');
       assert.deepStrictEqual(headings(d.content).slice(1), REPORT_SECTIONS);
     });
 
-    it('open risks include a risk with no status; mitigated and closed ones are left out', () => {
-      const r = report(yaml('version: 1', 'risks:', '  - {id: R-1, summary: A, likelihood: high, impact: low}', '  - {id: R-2, summary: B, status: mitigated}', '  - {id: R-3, summary: C, status: closed}', '  - {id: R-4, summary: D, status: open, mitigation: Plan B}'));
+    it('reliability: the domain\'s figures over the window', () => {
+      // C-1, C-2, C-3, C-9 done (C-2 two days late), C-8 overdue by 1; C-4 dropped; no history.
       assert.strictEqual(
-        section(r.content, 'Open risks'),
-        ['| Id | Risk | Likelihood | Impact | Owner | Mitigation |', '|---|---|---|---|---|---|', '| R-1 | A | high | low | — | — |', '| R-4 | D | — | — | — | Plan B |'].join('\n'),
+        section(d.content, 'Reliability'),
+        [
+          'Commitments due or completed from 2026-08-22 to 2026-11-20.',
+          '',
+          '| Measure | Value |',
+          '|---|---|',
+          '| On time as first promised | 2 of 5 (40%) |',
+          '| Kept as agreed | 2 of 5 (40%) |',
+          '| Late | 2 |',
+          '| Slip, median | 2 days |',
+          '| Slip, longest | 2 days |',
+          '| Due dates moved | 0 |',
+          '| Moved after the date had passed | 0 |',
+          '| Dropped | 1 |',
+        ].join('\n'),
       );
+      assert.strictEqual(section(report(yaml('version: 1')).content, 'Reliability'), 'Commitments due or completed from 2026-08-22 to 2026-11-20.\n\nNone.');
     });
 
-    it('milestones: status, due and delivered, with lateness', () => {
-      const r = report(yaml('version: 1', 'milestones:', '  - {id: M-1, name: Pilot, due: 2026-11-01, status: delivered, delivered: 2026-11-03}', '  - {id: M-2, name: Rollout, due: 2026-11-10, status: slipped}', '  - {id: M-3, name: Launch, due: 2026-12-10, status: planned}', '  - {name: Unnamed}'));
+    it('goals: metric, target, current, who defined it, and whether it is on target', () => {
+      const r = report(
+        yaml(
+          'version: 1',
+          'people: [{id: jdoe, name: Jane Doe, side: customer}]',
+          'goals:',
+          '  - {id: G-1, statement: Uptime, metric: monthly availability, target: 98%, current: 71%, definedBy: jdoe}',
+          '  - {id: G-2, statement: Fast invoices, metric: days to invoice, target: under 2 days, current: 1 day}',
+          '  - {id: G-3, statement: Audit time, metric: hours per audit, target: 40, current: 40}',
+          '  - {id: G-4, statement: Adoption, metric: active users, target: at least 500}',
+          '  - {id: G-5, statement: Mood, metric: survey, target: good, current: better}',
+        ),
+      );
       assert.strictEqual(
-        section(r.content, 'Milestones'),
+        section(r.content, 'Goals'),
         [
-          '| Id | Milestone | Status | Due | Delivered |',
-          '|---|---|---|---|---|',
-          '| M-1 | Pilot | delivered | 2026-11-01 | 2026-11-03 (2 days late) |',
-          '| M-2 | Rollout | slipped, 10 days past due | 2026-11-10 | — |',
-          '| M-3 | Launch | planned | 2026-12-10 | — |',
-          '| — | Unnamed | unknown | — | — |',
+          '| Id | Goal | Metric | Target | Current | Defined by | State |',
+          '|---|---|---|---|---|---|---|',
+          '| G-1 | Uptime | monthly availability | 98% | 71% | Jane Doe | **off target** |',
+          '| G-2 | Fast invoices | days to invoice | under 2 days | 1 day | — | on target |',
+          '| G-3 | Audit time | hours per audit | 40 | 40 | — | on target |',
+          '| G-4 | Adoption | active users | at least 500 | — | — | not measured against the target |',
+          '| G-5 | Mood | survey | good | better | — | not measured against the target |',
         ].join('\n'),
       );
     });
 
-    it('health: status, trend, the three scores and the note', () => {
-      const r = report(yaml('version: 1', 'health: {status: watch, assessed: 2026-11-02, trend: improving, access: 3, trust: 4, note: "Better *since* the demo"}'));
-      assert.strictEqual(
-        section(r.content, 'Health'),
-        ['| Status | Trend | Access | Credibility | Trust | Assessed |', '|---|---|---|---|---|---|', '| watch | improving | 3/5 | — | 4/5 | 2026-11-02 |', '', 'Note: Better \\*since\\* the demo'].join('\n'),
+    it('dates changed this period: history entries recorded in the period, with their reasons', () => {
+      const r = report(
+        yaml(
+          'version: 1',
+          'communication: {statusReport: {cadence: weekly, lastSent: 2026-11-13}}',
+          'commitments:',
+          '  - id: C-1',
+          '    summary: Export',
+          '    due: 2026-12-04',
+          '    status: open',
+          '    history:',
+          '      - {on: 2026-11-02, from: 2026-11-10, to: 2026-11-20, reason: Before the period}',
+          '      - {on: 2026-11-18, from: 2026-11-20, to: 2026-12-04, reason: "Their *API* changed"}',
+          '  - id: C-2',
+          '    summary: Import',
+          '    due: 2026-11-30',
+          '    status: open',
+          '    history: [{on: 2026-11-14, from: 2026-11-12, to: 2026-11-30}]',
+        ),
       );
+      assert.strictEqual(
+        section(r.content, 'Dates changed this period'),
+        [
+          '| Id | Commitment | Changed on | From | To | Reason |',
+          '|---|---|---|---|---|---|',
+          '| C-2 | Import | 2026-11-14 | 2026-11-12 | 2026-11-30 | no reason recorded |',
+          '| C-1 | Export | 2026-11-18 | 2026-11-20 | 2026-12-04 | Their \\*API\\* changed |',
+        ].join('\n'),
+      );
+    });
+
+    it('shared risks: open ones, never an internal one; mitigated and closed ones are left out', () => {
+      const r = report(
+        yaml(
+          'version: 1',
+          'risks:',
+          '  - {id: R-1, summary: A, likelihood: high, impact: low}',
+          '  - {id: R-2, summary: B, status: mitigated}',
+          '  - {id: R-3, summary: C, status: closed}',
+          '  - {id: R-4, summary: D, status: open, mitigation: Plan B}',
+          '  - {id: R-5, summary: They may not renew, status: open, internal: true}',
+        ),
+      );
+      assert.strictEqual(
+        section(r.content, 'Shared risks'),
+        ['| Id | Risk | Likelihood | Impact | Owner | Mitigation |', '|---|---|---|---|---|---|', '| R-1 | A | high | low | — | — |', '| R-4 | D | — | — | — | Plan B |'].join('\n'),
+      );
+      assert.ok(!r.content.includes('renew'));
+    });
+
+    it('milestones: reached in the period celebrated, the others ahead with lateness', () => {
+      const r = report(
+        yaml(
+          'version: 1',
+          'communication: {statusReport: {cadence: weekly, lastSent: 2026-11-13}}',
+          'milestones:',
+          '  - {id: M-0, name: Kickoff, due: 2026-10-01, status: delivered, delivered: 2026-10-01}',
+          '  - {id: M-1, name: Pilot, due: 2026-11-12, status: delivered, delivered: 2026-11-16}',
+          '  - {id: M-2, name: Rollout, due: 2026-11-10, status: slipped}',
+          '  - {id: M-3, name: Launch, due: 2026-12-10, status: planned}',
+          '  - {id: M-4, name: Training, due: 2026-11-18}',
+          '  - {name: Unnamed}',
+        ),
+      );
+      assert.strictEqual(section(r.content, 'Milestones reached'), '- 🎉 **M-1 Pilot** reached on 2026-11-16 (4 days late).');
+      assert.strictEqual(
+        section(r.content, 'Milestones ahead'),
+        [
+          '| Id | Milestone | Due | Status |',
+          '|---|---|---|---|',
+          '| M-2 | Rollout | 2026-11-10 | slipped |',
+          '| M-4 | Training | 2026-11-18 | planned, 2 days past due |',
+          '| M-3 | Launch | 2026-12-10 | planned |',
+          '| — | Unnamed | — | planned |',
+        ].join('\n'),
+      );
+    });
+  });
+
+  describe('what the customer never sees, and the internal version', () => {
+    const text = yaml(
+      'version: 1',
+      'partnership: {name: Dashboard, customer: Acme Corp}',
+      'people: [{id: jdoe, name: Jane Doe, side: customer, role: CIO, email: jane@acme.example, phone: "+1 555 0100", notes: Prefers calls}]',
+      'communication: {statusReport: {cadence: weekly, audience: [jdoe]}}',
+      'risks:',
+      '  - {id: R-1, summary: Payer table changes, status: open}',
+      '  - {id: R-2, summary: Acme may not renew, status: open, internal: true}',
+      'health:',
+      '  status: strained',
+      '  trend: declining',
+      '  assessed: 2026-11-02',
+      '  access: 2',
+      '  trust: 1',
+      '  note: "CIO is evaluating *alternatives*"',
+      '  previous: [{status: watch, assessed: 2026-10-01, note: First doubts}]',
+    );
+
+    it('the customer version has no health, no internal risk, no contact details', () => {
+      const r = report(text);
+      for (const hidden of ['strained', 'declining', 'alternatives', 'watch', 'First doubts', 'renew', 'jane@acme.example', '555', 'Prefers calls', 'Health', '/5']) {
+        assert.ok(!r.content.includes(hidden), hidden);
+      }
+      assert.strictEqual(r.path, path.join(DIR, 'acme.status-2026-11-20.md'));
+    });
+
+    it('--internal adds our assessment, current and earlier, and the internal risks, marked as ours', () => {
+      const r = report(text, '2026-11-20', [], true);
+      assert.strictEqual(r.path, path.join(DIR, 'acme.status-internal-2026-11-20.md'));
+      assert.ok(r.content.startsWith('# INTERNAL status report: Dashboard for Acme Corp (not for sending)\n'));
+      assert.deepStrictEqual(headings(r.content).slice(1), INTERNAL_REPORT_SECTIONS);
+      assert.strictEqual(
+        section(r.content, 'Internal: our assessment (not for the customer)'),
+        [
+          '| Status | Trend | Access | Credibility | Trust | Assessed | Note |',
+          '|---|---|---|---|---|---|---|',
+          '| strained | declining | 2/5 | — | 1/5 | 2026-11-02 | CIO is evaluating \\*alternatives\\* |',
+          '| watch | — | — | — | — | 2026-10-01 | First doubts |',
+          '',
+          '### Internal risks',
+          '',
+          '| Id | Risk | Likelihood | Impact | Owner | Mitigation |',
+          '|---|---|---|---|---|---|',
+          '| R-2 | Acme may not renew | — | — | — | — |',
+        ].join('\n'),
+      );
+      assert.ok(!r.content.includes('jane@acme.example'));
     });
   });
 
@@ -149,8 +315,21 @@ describe('status report', () => {
     });
   });
 
-  describe('the lastSent edit', () => {
-    const sent = (text: string, today = '2026-11-20') => applyEdits(text, report(text, today).edits);
+  describe('generating records nothing', () => {
+    it('has no edits, and says how a report is recorded as sent', () => {
+      const d = report(plan('    cadence: weekly', '    lastSent: 2026-11-13'));
+      assert.deepStrictEqual(d.edits, []);
+      assert.strictEqual(d.recorded, undefined);
+      assert.strictEqual(d.notRecorded, 'a report is recorded as sent only once it has gone out (partnership report FILE --sent, or "Mark as sent" in the editor)');
+    });
+  });
+
+  describe('recording it as sent: the lastSent edit', () => {
+    const sent = (text: string, today = '2026-11-20') => {
+      const r = recordSent(text, today);
+      assert.strictEqual(r.recorded, `the status report of ${today} as sent`);
+      return applyEdits(text, [r.edit!]);
+    };
 
     it('replaces lastSent, keeping its comment', () => {
       assert.strictEqual(sent(plan('    cadence: weekly', '    lastSent: 2026-11-13   # Friday')), plan('    cadence: weekly', '    lastSent: 2026-11-20   # Friday'));
@@ -187,18 +366,19 @@ describe('status report', () => {
       assert.strictEqual(parseDocument(out).toJS().communication.statusReport.lastSent, '2026-11-20');
     });
 
-    it('makes no edit without a status report, when it is already today, or when lastSent is a list', () => {
-      for (const text of [
-        yaml('version: 1'),
-        yaml('version: 1', 'communication:', '  escalation: [mkhan]'),
-        yaml('version: 1', 'communication:', '  statusReport: weekly'),
-        plan('    cadence: weekly', '    lastSent: 2026-11-20'),
-        plan('    cadence: weekly', '    lastSent: [2026-11-13]'),
-        plan('    cadence: weekly', '    lastSent: 2026-11-13', '  cadence: [broken'),
+    it('makes no edit without a status report, when it is already today, or when lastSent is a list, and says why', () => {
+      const none = 'the file has no communication.statusReport to record lastSent in';
+      const refused = 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand';
+      for (const [text, why] of [
+        [yaml('version: 1'), none],
+        [yaml('version: 1', 'communication:', '  escalation: [mkhan]'), none],
+        [yaml('version: 1', 'communication:', '  statusReport: weekly'), none],
+        [plan('    cadence: weekly', '    lastSent: 2026-11-20'), 'lastSent already says 2026-11-20'],
+        [plan('    cadence: weekly', "    lastSent: '2026-11-20'"), 'lastSent already says 2026-11-20'],
+        [plan('    cadence: weekly', '    lastSent: [2026-11-13]'), refused],
       ]) {
-        const d = report(text);
-        assert.deepStrictEqual(d.edits, [], text);
-        assert.deepStrictEqual(headings(d.content).slice(1), REPORT_SECTIONS);
+        assert.deepStrictEqual(recordSent(text), { why }, text);
+        assert.deepStrictEqual(headings(report(text).content).slice(1), REPORT_SECTIONS);
       }
     });
   });

@@ -36,12 +36,14 @@ export interface GenerateOptions {
   file?: string;
   /** Files that already exist. */
   existing?: string[];
+  /** The report with our own assessment. */
+  internal?: boolean;
 }
 
 export function generate(kind: Kind, text: string, options: GenerateOptions): GeneratedDocument {
   const service = createLanguageService({ fs: memFs(options.existing) });
   const file = options.file ?? path.join(DIR, 'acme.partnership.yaml');
-  return kind === 'agenda' ? service.generateAgenda(text, file, day(options.today)) : service.generateStatusReport(text, file, day(options.today));
+  return kind === 'agenda' ? service.generateAgenda(text, file, day(options.today)) : service.generateStatusReport(text, file, day(options.today), { internal: options.internal });
 }
 
 /** Apply LSP edits from last to first, positions resolved exactly as the parser counts lines. */
@@ -83,14 +85,20 @@ export const AGENDA_SECTIONS = [
 
 export const REPORT_SECTIONS = [
   '## Period',
-  '## Health',
+  '## Goals',
+  '## Reliability',
   '## Done this period',
   '## Due next period',
   '## Overdue',
+  '## Dates changed this period',
   '## Open concerns',
-  '## Open risks',
-  '## Milestones',
+  '## Shared risks',
+  '## Milestones reached',
+  '## Milestones ahead',
 ];
+
+/** The internal report: the customer's sections, then ours. */
+export const INTERNAL_REPORT_SECTIONS = [...REPORT_SECTIONS, '## Internal: our assessment (not for the customer)', '### Internal risks'];
 
 /** True when every line of `before` appears in `after`, in order (only lines were added or changed in place). */
 export function keepsLines(before: string, after: string): boolean {

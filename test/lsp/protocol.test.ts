@@ -81,7 +81,7 @@ describe('language server over stdio (dist/server.js)', function () {
       codeActionKinds: ['quickfix', 'source.partnership.generateAgenda', 'source.partnership.generateStatusReport'],
       resolveProvider: false,
     });
-    assert.deepStrictEqual(caps.executeCommandProvider, { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, 'partnership.server.turnOffRule'] });
+    assert.deepStrictEqual(caps.executeCommandProvider, { commands: [COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, 'partnership.server.markStatusReportSent', 'partnership.server.turnOffRule'] });
     assert.strictEqual(result.serverInfo?.name, 'partnership-language-server');
     await client.waitFor('watcher registration', () => (client.registrations.includes('workspace/didChangeWatchedFiles') ? true : undefined));
   });

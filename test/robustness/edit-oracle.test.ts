@@ -370,8 +370,11 @@ function checkFile(seed: number): void {
   if (agenda.edits.length > 0) checkEdit(text, before, agenda.edits, agendaMeaning, agendaWhat);
   else refusalAllowed(text, { target: (before as { meetings?: Json }).meetings ? ['meetings'] : [] }, agendaWhat);
 
-  // The status report's lastSent: set to today, nothing else; no edit without a status report.
-  const report = service.generateStatusReport(text, FILE, TODAY);
+  // The status report's record (report --sent, Mark as sent): lastSent set to today, nothing else;
+  // no edit without a status report. Generating the report itself edits nothing.
+  assert.deepStrictEqual(service.generateStatusReport(text, FILE, TODAY).edits, [], `seed ${seed}: generating a report edits nothing`);
+  const sent = service.recordStatusReportSent(text, FILE, TODAY);
+  const report = { edits: sent.edit ? [sent.edit] : [] };
   const plan = get(before, ['communication', 'statusReport']);
   const reportWhat = `seed ${seed} (${traits}): the status report's lastSent`;
   const reportMeaning: Expectation = {

@@ -1,6 +1,6 @@
 // Lost updates: `agenda` and `report` replace the partnership file only under a lock between
 // processes and only while it holds what they read. Real concurrent processes (10 agendas at once,
-// agenda and report at once), an editor saving between the read and the replace (in-process, at
+// agenda and report --sent at once), an editor saving between the read and the replace (in-process, at
 // the exact moment), and the lock's stale and busy cases. Every run that exits 0 has its record in
 // the final file, every document written has its record, and nothing is orphaned.
 import * as assert from 'assert';
@@ -70,18 +70,18 @@ describe('robustness: no lost updates when generating', function () {
     assert.deepStrictEqual(s.leftovers, [], 'no lock or temporary file left');
   });
 
-  it('agenda and report at once, five rounds: both records survive every time', async () => {
+  it('agenda and report --sent at once, five rounds: both records survive every time', async () => {
     for (let round = 0; round < 5; round++) {
       fs.rmSync(ws, { recursive: true, force: true });
       fs.mkdirSync(ws);
       fs.writeFileSync(path.join(ws, FILE), STRAINED);
-      const [agenda, report] = await Promise.all([start(['agenda', FILE, '--today', TODAY], ws), start(['report', FILE, '--today', TODAY], ws)]);
+      const [agenda, report] = await Promise.all([start(['agenda', FILE, '--today', TODAY], ws), start(['report', FILE, '--sent', '--today', TODAY], ws)]);
       assert.strictEqual(agenda.status, 0, agenda.stderr);
       assert.strictEqual(report.status, 0, report.stderr);
       const s = state(ws);
       assert.deepStrictEqual(s.agendas, [agenda.stdout.trim()], `round ${round}: the meeting is recorded`);
       assert.strictEqual(s.lastSent, TODAY, `round ${round}: lastSent is recorded`);
-      assert.deepStrictEqual(s.docs, [agenda.stdout.trim(), report.stdout.trim()].sort());
+      assert.deepStrictEqual(s.docs, [agenda.stdout.trim()]);
       assert.deepStrictEqual(s.leftovers, []);
     }
   });
@@ -114,7 +114,43 @@ describe('robustness: no lost updates when generating', function () {
       }
     }
 
-    for (const command of ['agenda', 'report']) {
+    /** Each time the replacement is about to be written (after the read), the "editor" saves the file (up to `times`). */
+    function withEditorSavesBeforeReplace<T>(times: number, during: () => T): { result: T; saves: number } {
+      const nodeFs = require('fs') as { openSync: typeof fs.openSync };
+      const original = nodeFs.openSync;
+      let saves = 0;
+      nodeFs.openSync = function (this: unknown, ...args: Parameters<typeof fs.openSync>) {
+        if (typeof args[0] === 'string' && path.basename(args[0]).startsWith('.partnership-tmp-') && saves < times) {
+          saves++;
+          fs.appendFileSync(path.join(ws, FILE), `# saved in the editor ${saves}\n`);
+        }
+        return original.apply(nodeFs, args);
+      } as typeof fs.openSync;
+      try {
+        return { result: during(), saves };
+      } finally {
+        nodeFs.openSync = original;
+      }
+    }
+
+    it('report --sent: starts again from the saved text; the save and the record are both kept', () => {
+      const { result, saves } = withEditorSavesBeforeReplace(1, () => cli(['report', FILE, '--sent', '--today', TODAY]));
+      assert.strictEqual(saves, 1);
+      assert.strictEqual(result.status, 0, result.stderr);
+      assert.ok(fs.readFileSync(path.join(ws, FILE), 'utf8').includes('# saved in the editor 1\n'), 'the editor’s save is kept');
+      assert.strictEqual(state(ws).lastSent, TODAY);
+      assert.deepStrictEqual(state(ws).leftovers, []);
+    });
+
+    it('report --sent: a file that keeps changing is refused in one line, exit 2', () => {
+      const { result, saves } = withEditorSavesBeforeReplace(100, () => cli(['report', FILE, '--sent', '--today', TODAY]));
+      assert.strictEqual(saves, 3, 'three attempts');
+      assert.deepStrictEqual(result, { status: 2, stdout: '', stderr: `partnership: ${FILE} kept changing while the status report was recorded as sent; nothing was written (try again)\n` });
+      assert.strictEqual(fs.readFileSync(path.join(ws, FILE), 'utf8'), `${STRAINED}# saved in the editor 1\n# saved in the editor 2\n# saved in the editor 3\n`, 'every save kept, no record');
+      assert.deepStrictEqual(state(ws).leftovers, []);
+    });
+
+    for (const command of ['agenda']) {
       it(`${command}: starts again from the saved text; the save and the record are both kept, one document`, () => {
         const { result, saves } = withEditorSaves(1, () => cli([command, FILE, '--today', TODAY]));
         assert.strictEqual(saves, 1);
@@ -122,16 +158,14 @@ describe('robustness: no lost updates when generating', function () {
         const text = fs.readFileSync(path.join(ws, FILE), 'utf8');
         assert.ok(text.includes('# saved in the editor 1\n'), 'the editor’s save is kept');
         const s = state(ws);
-        if (command === 'agenda') assert.deepStrictEqual(s.agendas, [result.stdout.trim()]);
-        else assert.strictEqual(s.lastSent, TODAY);
+        assert.deepStrictEqual(s.agendas, [result.stdout.trim()]);
         assert.deepStrictEqual(s.docs, [result.stdout.trim()], 'the first attempt’s document was removed');
       });
 
       it(`${command}: a file that keeps changing is refused in one line, exit 2, with no document left`, () => {
         const { result, saves } = withEditorSaves(100, () => cli([command, FILE, '--today', TODAY]));
         assert.strictEqual(saves, 3, 'three attempts');
-        const what = command === 'agenda' ? 'reset-meeting agenda' : 'status report';
-        assert.deepStrictEqual(result, { status: 2, stdout: '', stderr: `partnership: ${FILE} kept changing while the ${what} was generated; nothing was written (try again)\n` });
+        assert.deepStrictEqual(result, { status: 2, stdout: '', stderr: `partnership: ${FILE} kept changing while the reset-meeting agenda was generated; nothing was written (try again)\n` });
         assert.strictEqual(fs.readFileSync(path.join(ws, FILE), 'utf8'), `${STRAINED}# saved in the editor 1\n# saved in the editor 2\n# saved in the editor 3\n`, 'every save kept, no record');
         assert.deepStrictEqual(state(ws).docs, []);
         assert.deepStrictEqual(state(ws).leftovers, []);

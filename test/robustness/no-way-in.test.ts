@@ -224,13 +224,13 @@ describe('robustness: no way in', function () {
   });
 
   describe('the extension in an untrusted workspace', () => {
-    const WRITERS = ['partnership.newFile', 'partnership.generateAgenda', 'partnership.generateStatusReport'];
+    const WRITERS = ['partnership.newFile', 'partnership.generateAgenda', 'partnership.generateStatusReport', 'partnership.markStatusReportSent'];
 
     it('declares limited support, and says what is disabled', () => {
       const untrusted = PACKAGE.capabilities.untrustedWorkspaces;
       assert.strictEqual(untrusted.supported, 'limited');
       assert.match(untrusted.description, /Restricted Mode/);
-      for (const words of ['New Partnership File', 'Generate Reset-Meeting Agenda', 'Generate Status Report']) assert.ok(untrusted.description.includes(words), words);
+      for (const words of ['New Partnership File', 'Generate Reset-Meeting Agenda', 'Generate Status Report', "Mark Today's Status Report as Sent"]) assert.ok(untrusted.description.includes(words), words);
     });
 
     it('every command that writes a file is disabled without trust, and hidden from every menu', () => {
@@ -333,9 +333,9 @@ describe('robustness: no way in', function () {
         for (const id of WRITERS) await c.handlers.get(id)!(id === 'partnership.newFile' ? { name: 'N', customer: 'C', folder: new c.Uri('/work') } : target);
         if (!trusted) {
           assert.deepStrictEqual(sent, [], 'nothing reaches the server');
-          assert.strictEqual(c.warnings.filter((w) => /Restricted Mode/.test(w)).length, 5, c.warnings.join('\n'));
+          assert.strictEqual(c.warnings.filter((w) => /Restricted Mode/.test(w)).length, 6, c.warnings.join('\n'));
         } else {
-          assert.strictEqual(sent.length, 3, 'each command asks the server');
+          assert.strictEqual(sent.length, 4, 'each command asks the server');
         }
       });
     }

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT } from '../../server/src/lsp/protocol';
+import { COMMAND_GENERATE_AGENDA, COMMAND_GENERATE_REPORT, COMMAND_MARK_REPORT_SENT } from '../../server/src/lsp/protocol';
 import { createLanguageService, FileSystem } from '../../server/src/service';
 import { CLIENT_CAPABILITIES, TestClient } from '../lsp/client';
 import { assertBuilt, ROOT, run, RunResult } from '../cli/cliHelpers';
@@ -230,6 +230,8 @@ describe('robustness: outputs never overwrite inputs; config and generation stay
       const name = path.basename(new URL(created!).pathname);
       assert.match(fs.readFileSync(path.join(root, FILE), 'utf8'), new RegExp(`agenda: ${name.replace(/\./g, '\\.')}`));
       const report = await generate(uri, COMMAND_GENERATE_REPORT);
+      assert.strictEqual(fs.readFileSync(path.join(root, FILE), 'utf8').includes(`lastSent: ${TODAY}`), false, 'generating a report records nothing');
+      assert.strictEqual(await generate(uri, COMMAND_MARK_REPORT_SENT), uri);
       const after = fs.readFileSync(path.join(root, FILE), 'utf8');
       assert.match(after, new RegExp(`agenda: ${name.replace(/\./g, '\\.')}`), 'the meeting is still there');
       assert.match(after, new RegExp(`lastSent: ${TODAY}`));

@@ -9,7 +9,11 @@ import { applyEdits, check, day, memFs, yaml } from '../helpers';
 const FILE = '/work/acme.partnership.yaml';
 const service = createLanguageService({ fs: memFs() });
 const agendaOf = (text: string) => applyEdits(text, service.generateAgenda(text, FILE, day('2026-11-23')).edits);
-const reportOf = (text: string) => applyEdits(text, service.generateStatusReport(text, FILE, day('2026-11-23')).edits);
+/** The file after recording today's report as sent (`report --sent`, Mark as sent). */
+const reportOf = (text: string) => {
+  const sent = service.recordStatusReportSent(text, FILE, day('2026-11-23'));
+  return applyEdits(text, sent.edit ? [sent.edit] : []);
+};
 function fixOf(text: string, title: string): TextEdit[] | undefined {
   for (const d of check(text)) for (const f of d.data?.fixes ?? []) if (f.kind === 'quickfix' && f.title.startsWith(title)) return f.edits;
   return undefined;
@@ -95,7 +99,7 @@ describe('edits land where they mean', () => {
 
     it('lastSent shared with another date is not changed; an unshared anchor is', () => {
       const shared = yaml(...HEAD, 'communication:', '  statusReport:', '    cadence: weekly', '    lastSent: &sent 2026-11-02', '  reviewMeeting: {cadence: monthly, lastHeld: *sent}');
-      assert.deepStrictEqual(service.generateStatusReport(shared, FILE, day('2026-11-23')).edits, []);
+      assert.strictEqual(service.recordStatusReportSent(shared, FILE, day('2026-11-23')).edit, undefined);
       const alone = yaml(...HEAD, 'communication:', '  statusReport:', '    cadence: weekly', '    lastSent: &sent 2026-11-02');
       assert.strictEqual(reportOf(alone), yaml(...HEAD, 'communication:', '  statusReport:', '    cadence: weekly', '    lastSent: &sent 2026-11-23'));
     });

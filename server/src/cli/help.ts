@@ -9,7 +9,7 @@ Usage: partnership <command> [options]
 Commands:
   check [paths...]   Check partnership files and folders (default: the current folder)
   agenda FILE        Generate a reset-meeting agenda beside FILE and record the meeting in it
-  report FILE        Generate a status report beside FILE and record it in FILE
+  report FILE        Generate the customer's status report beside FILE (--sent: record it went out)
   diff BASE [paths]  What changed in each relationship since git revision BASE
   summary [paths]    One row per partnership, what needs attention first
   calendar [paths]   The promised dates as an iCalendar file (.ics)
@@ -47,18 +47,26 @@ warnings, 2 bad usage, an invalid config or unreadable input.
 export function generateHelp(command: 'agenda' | 'report'): string {
   const what =
     command === 'agenda'
-      ? 'Generate a reset-meeting agenda as a new Markdown file beside FILE and add the planned\n`kind: reset` meeting to FILE.'
-      : 'Generate a status report as a new Markdown file beside FILE and record in FILE that it was sent.';
+      ? 'Generate a reset-meeting agenda as a new Markdown file beside FILE and add the planned\n`kind: reset` meeting to FILE. An existing file is never overwritten. Prints the path of the\nnew document.'
+      : 'Generate the status report for the customer as a new Markdown file beside FILE (never over an\nexisting file) and print its path. It never contains our health assessment, internal risks or\ncontact details. Generating records nothing: once the report has gone out, run\n`partnership report FILE --sent` to set communication.statusReport.lastSent to today.';
+  const reportOptions =
+    command === 'report'
+      ? `  --sent               Record that today's report was sent (lastSent: today); generates nothing
+  --internal           Add our own assessment (health, internal risks) in a section marked
+                       internal, written to <name>.status-internal-<date>.md: not for sending
+`
+      : '';
   return `Usage: partnership ${command} [options] FILE
 
-${what} An existing file is never overwritten. Prints the path of the
-new document.
+${what}
 
 Options:
   --today YYYY-MM-DD   Generate as of this day (default: the local date)
-  --output FILE        Write the document to FILE instead of the generated name ('-': print it
-                       and leave FILE unchanged)
-  -h, --help           Show this help
+  --output FILE        Write the document to FILE instead of the generated name ('-': stdout)
+  --stdout             Print the document; change nothing (no document file, FILE untouched)
+  --dry-run            Say what would be written (the document's path, the lines of FILE that
+                       would change); change nothing
+${reportOptions}  -h, --help           Show this help
 `;
 }
 

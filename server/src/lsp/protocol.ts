@@ -66,6 +66,15 @@ export const COMMAND_GENERATE_AGENDA = 'partnership.server.generateAgenda';
 export const COMMAND_GENERATE_REPORT = 'partnership.server.generateStatusReport';
 
 /**
+ * Command the server executes: record that today's status report went out
+ * (`communication.statusReport.lastSent: today`; argument: the partnership file's URI), with the
+ * edit the service computes, through workspace/applyEdit (or on disk for a file that is not open).
+ * Generating a report never records it. The result is the partnership file's URI, or null when
+ * nothing was recorded (the server says why: no status report in the plan, already today).
+ */
+export const COMMAND_MARK_REPORT_SENT = 'partnership.server.markStatusReportSent';
+
+/**
  * Command the server executes: turn a rule off in the `.partnershiprc.yaml` nearest to a file
  * (arguments: the partnership file's URI, the rule id). It creates the config beside the file when
  * none applies, else edits the nearest one keeping its formatting, through workspace/applyEdit.

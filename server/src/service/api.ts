@@ -20,6 +20,7 @@ import type { CalendarEntry } from './calendar';
 import type { PartnershipSummary } from './summary';
 import type { DashboardData } from './dashboard';
 import type { DocumentSymbol } from './symbols';
+import type { SentRecord, StatusReportOptions } from './generate/statusReport';
 
 export interface ConfigResult {
   /** Path of the `.partnershiprc.yaml` that applies, if any. */
@@ -64,8 +65,13 @@ export interface LanguageService {
   parseConfig(text: string, path: string): ConfigResult;
   /** The reset-meeting agenda for this file as of `today`, plus the YAML edit recording the meeting. */
   generateAgenda(text: string, path: string, today: Day): GeneratedDocument;
-  /** The status report for this file as of `today`, plus the YAML edit recording it was sent. */
-  generateStatusReport(text: string, path: string, today: Day): GeneratedDocument;
+  /**
+   * The status report for this file as of `today`: the customer-facing document (no edits: it is
+   * recorded as sent only by `recordStatusReportSent`). `internal` adds our own assessment.
+   */
+  generateStatusReport(text: string, path: string, today: Day, options?: StatusReportOptions): GeneratedDocument;
+  /** The edit that records today's report as sent (`lastSent: today`), or why there is none. */
+  recordStatusReportSent(text: string, path: string, today: Day): SentRecord;
   /**
    * The outline model: the tree view and document symbols are built from it. With `limits`, each
    * group lists at most `maxChildren` items and then a "… N more" node revealing the next one.
@@ -86,6 +92,6 @@ export interface LanguageService {
   dashboard(text: string, path: string, today: Day, config?: PartnershipConfig): DashboardData;
 }
 
-export type { RelationshipChange, CalendarEntry, PartnershipSummary, DashboardData };
+export type { RelationshipChange, CalendarEntry, PartnershipSummary, DashboardData, SentRecord, StatusReportOptions };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

@@ -4,7 +4,7 @@
 import { CONFIG_FILE_NAME } from './config';
 import { canTurnOff } from './configEdits';
 import type { CodeAction as LspCodeAction, Command, Diagnostic as LspDiagnostic, TextDocumentEdit } from 'vscode-languageserver-types';
-import { RULE_IDS, type Diagnostic, type Fix, type Range, type RuleId, type TextEdit } from './types';
+import { RULE_IDS, type Day, type Diagnostic, type Fix, type Range, type RuleId, type TextEdit } from './types';
 
 export const CODE_ACTION_KIND = {
   quickFix: 'quickfix',
@@ -47,6 +47,19 @@ export interface CodeActionParams {
    * the rule's page (arguments: the rule id, the diagnostic's link). Absent: not offered.
    */
   ruleCommands?: { turnOff?: string; showDocumentation?: string };
+  /**
+   * The document's text, its path on disk and today. With them, `status-report-overdue` also gets
+   * "Mark today's status report as sent" once today's report exists beside the file.
+   */
+  document?: { text: string; path: string; today: Day };
+}
+
+export const MARK_SENT_TITLE = "Mark today's status report as sent";
+
+/** What the service looks up for an action beyond the diagnostics' own fixes (files, through its FileSystem). */
+export interface CodeActionLookups {
+  /** The edit recording today's report as sent, when a report for today exists beside the file. */
+  reportSentEdit?(document: { text: string; path: string; today: Day }): TextEdit | undefined;
 }
 
 function isRange(r: unknown): r is Range {
@@ -84,7 +97,7 @@ function documentEdit(params: CodeActionParams, edits: TextEdit[]): DocumentEdit
   return { changes: { [params.uri]: edits } };
 }
 
-export function codeActions(params: CodeActionParams): CodeAction[] {
+export function codeActions(params: CodeActionParams, lookups: CodeActionLookups = {}): CodeAction[] {
   const actions: CodeAction[] = [];
   const command = (generate: 'agenda' | 'report'): Command => ({
     title: GENERATE_TITLES[generate],
@@ -107,6 +120,10 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
           action.command = command(fix.generate);
         }
         actions.push(action);
+      }
+      if (diagnostic.code === 'status-report-overdue' && params.document && lookups.reportSentEdit && !actions.some((a) => a.title === MARK_SENT_TITLE)) {
+        const edit = lookups.reportSentEdit(params.document);
+        if (edit) actions.push({ title: MARK_SENT_TITLE, kind: CODE_ACTION_KIND.quickFix, diagnostics: [withoutData(diagnostic)], edit: documentEdit(params, [edit]), isPreferred: true });
       }
     }
   }

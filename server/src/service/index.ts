@@ -15,7 +15,7 @@ import { summarise } from './summary';
 import { dashboardData } from './dashboard';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
-import { generateStatusReport } from './generate/statusReport';
+import { generateStatusReport, recordStatusReportSent, todaysReportPath } from './generate/statusReport';
 import { buildOutline } from './outline';
 import { Diagnostic, FileSystem, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
@@ -74,13 +74,18 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     prepareRename: (text, position, uri) => prepareRename(parse(text, uri), position),
     rename: (text, position, newName, uri) => rename(parse(text, uri), position, newName, uri),
     documentSymbols: (text, filePath, options) => documentSymbols(parse(text, filePath), filePath, options),
-    codeActions,
+    codeActions: (params) =>
+      codeActions(params, {
+        // The quick fix records a report that exists: only when today's document is beside the file.
+        reportSentEdit: (d) => (todaysReportPath(fs, path.resolve(d.path), d.today) ? recordStatusReportSent(parse(d.text, d.path), d.today).edit : undefined),
+      }),
     forget: (filePath) => cache.forget(filePath),
     parseConfig,
     configFor,
     // The documents judge by the config the file's diagnostics use (working days, response windows).
     generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
+    generateStatusReport: (text, filePath, today, options) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath), options),
+    recordStatusReportSent: (text, filePath, today) => recordStatusReportSent(parse(text, filePath), today),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
     subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text, undefined, { fastPath: optimiseParsing !== false }), diagnostics),
@@ -91,7 +96,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
   };
 }
 
-export type { LanguageService, ConfigResult, RelationshipChange } from './api';
+export type { LanguageService, ConfigResult, RelationshipChange, SentRecord, StatusReportOptions } from './api';
 export { newDiagnostics } from './subjects';
 export type { CalendarEntry } from './calendar';
 export { attentionRank, compareByAttention, summaryLine } from './summary';
@@ -114,7 +119,7 @@ export type { Hover, HoverOptions } from './hover';
 export { personOccurrences, ID_PATTERN } from './navigation';
 export type { Location, DocumentHighlight, WorkspaceEdit, RenameResult, PersonOccurrence } from './navigation';
 export type { DocumentSymbol } from './symbols';
-export { fixesOf, CODE_ACTION_KIND, GENERATE_TITLES } from './codeActions';
+export { fixesOf, CODE_ACTION_KIND, GENERATE_TITLES, MARK_SENT_TITLE } from './codeActions';
 export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, DocumentEdit } from './codeActions';
 
 // The starter file of `partnership init` and the editor's "New partnership file".

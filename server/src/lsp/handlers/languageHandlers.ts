@@ -108,7 +108,10 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
           return match ? [{ ...d, data: match.data }] : [];
         });
       const versioned = ctx.client.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+      const filePath = uriToPath(doc.uri);
       return service.codeActions({
+        // The text the diagnostics were computed for: "Mark today's status report as sent" edits that version.
+        document: filePath ? { text: current.text, path: filePath, today: await today() } : undefined,
         uri: doc.uri,
         diagnostics,
         only: params.context.only,

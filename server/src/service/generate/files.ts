@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { FileSystem } from '../types';
 
 const MAX_STEM = 100;
-/** File names are limited to 255 bytes: the stem leaves room for ".reset-YYYY-MM-DD-1000.md". */
+/** File names are limited to 255 bytes: the stem leaves room for ".status-internal-YYYY-MM-DD-1000.md". */
 const MAX_STEM_BYTES = 200;
 /** How many numbered names to try before giving up on finding a free one. */
 export const MAX_SUFFIX = 1000;
@@ -48,7 +48,7 @@ function taken(fs: FileSystem, candidate: string): boolean {
  * and the date go into the name, so the result is always a plain file in the partnership file's
  * folder. Should every candidate up to MAX_SUFFIX be taken, the next number is returned unchecked.
  */
-export function freeDocumentPath(fs: FileSystem, partnershipPath: string, kind: 'reset' | 'status', date: string): string {
+export function freeDocumentPath(fs: FileSystem, partnershipPath: string, kind: 'reset' | 'status' | 'status-internal', date: string): string {
   const dir = path.dirname(partnershipPath);
   const stem = fileStem(partnershipPath);
   const nameFor = (n: number) => `${stem}.${kind}-${date}${n === 1 ? '' : `-${n}`}.md`;

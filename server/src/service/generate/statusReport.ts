@@ -1,40 +1,39 @@
-// The status report: the same eight sections in the same order every time, whether the news is
-// good or bad — period, health, done this period, due next period, overdue, open concerns, open
-// risks, milestones — plus the edit that records today as `communication.statusReport.lastSent`.
+// The status report: a document meant to be sent to the customer, built only from the domain
+// layer's facts, with the same sections in the same order every time whether the news is good or
+// bad — goals, reliability, done, due next, overdue, dates changed, concerns, shared risks,
+// milestones — and "None." where there is nothing to say. It never carries our health assessment,
+// an `internal` risk, or anything about people beyond names and roles; `internal: true` adds those
+// in a section marked as ours, under a file name that says so. Generating records nothing:
+// `recordStatusReportSent` is the separate step once the report has gone out.
 import * as path from 'path';
 import { Cadence, formatDay, isCadence, plural } from '../dates';
 import type { ParsedDocument } from '../document';
-import { factsOf, nextDue } from '../domain';
+import { factsOf, isOpenRisk, nextDue, rate, Reliability } from '../domain';
+import { datesMovedBetween, goalFacts, GoalState, isInternalRisk, milestonesAhead, milestonesReachedBetween } from '../domain/report';
 import { Obj, PartnershipModel } from '../model';
 import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
-import {
-  ageText,
-  commitmentsDueBetween,
-  idText,
-  namesOf,
-  openConcerns,
-  openRisks,
-  overdueCommitments,
-  personText,
-  scoreText,
-  subtractCadence,
-} from './facts';
-import { freeDocumentPath } from './files';
-import { md, orNone, render, table } from './markdown';
+import { ageText, idText, personText, personWithRole, scoreText, subtractCadence } from './facts';
+import { fileStem, freeDocumentPath } from './files';
+import { joinAnd, md, orNone, render, table } from './markdown';
 import { setScalar } from '../edits';
 
 /** The cadence assumed for the period when the plan does not give one. */
 const DEFAULT_CADENCE: Cadence = 'weekly';
 
-export function generateStatusReport(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig): GeneratedDocument {
+export interface StatusReportOptions {
+  /** Add our own assessment (health, internal risks) in a section marked internal; the file name says so too. */
+  internal?: boolean;
+}
+
+/** How a report is recorded as sent: only by `recordStatusReportSent`, never by generating. */
+export const NOT_RECORDED_ON_GENERATE = 'a report is recorded as sent only once it has gone out (partnership report FILE --sent, or "Mark as sent" in the editor)';
+
+export function generateStatusReport(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig, options: StatusReportOptions = {}): GeneratedDocument {
   const model = new PartnershipModel(pd);
   factsOf(model, today, config); // every fact below is judged with this config
-  const docPath = freeDocumentPath(fs, absPath, 'status', formatDay(today));
-  const content = reportMarkdown(model, pd, absPath, today);
-  const record = lastSentEdit(pd, model, today);
-  return record.edit
-    ? { path: docPath, content, edits: [record.edit], recorded: `the status report of ${formatDay(today)} as sent` }
-    : { path: docPath, content, edits: [], notRecorded: record.why };
+  const docPath = freeDocumentPath(fs, absPath, options.internal ? 'status-internal' : 'status', formatDay(today));
+  const content = reportMarkdown(model, pd, absPath, today, options.internal === true);
+  return { path: docPath, content, edits: [], notRecorded: NOT_RECORDED_ON_GENERATE };
 }
 
 interface Period {
@@ -62,20 +61,24 @@ export function reportPeriod(model: PartnershipModel, today: Day): Period {
   return { start, end: today, cadence, agreed, previous, next: nextDue(today, cadence, factsOf(model, today).config.workingDays) };
 }
 
-function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: string, today: Day): string {
+function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: string, today: Day, internal: boolean): string {
+  const facts = factsOf(model, today);
   const name = md(model.partnership?.str('name') ?? path.basename(absPath).replace(/\.partnership\.ya?ml$/i, ''));
   const customer = md(model.customerName());
   const period = reportPeriod(model, today);
   const report = model.communication?.obj('statusReport');
 
-  const header = [`# Status report: ${name} for ${customer}`];
+  const header = [internal ? `# INTERNAL status report: ${name} for ${customer} (not for sending)` : `# Status report: ${name} for ${customer}`];
+  if (internal) header.push('', `> **Internal:** this version carries our own assessment of the relationship and our internal risks. Send the customer version instead (without --internal).`);
   if (pd.syntaxProblems.length > 0) {
     header.push('', '> **Note:** the partnership file has YAML errors, so this report shows only what could be read.');
   }
 
-  const audience = report?.refs('audience').map((r) => r.id) ?? [];
+  // Addressed as a letter: the customer's people by name and role, from the person who keeps the relationship.
+  const audience = [...new Set(report?.refs('audience').map((r) => r.id) ?? [])];
   const channel = report?.str('channel');
-  const to = audience.length > 0 ? `${namesOf(model, audience)}${channel ? `, by ${md(channel)}` : ''}` : 'not defined';
+  const to = audience.length > 0 ? `${joinAnd(audience.map((id) => personWithRole(model, id)))}${channel ? `, by ${md(channel)}` : ''}` : 'not agreed (the communication plan names no audience)';
+  const lead = model.partnership?.ref('lead')?.id;
   const periodBlock = [
     '## Period',
     '',
@@ -83,24 +86,29 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     `- **Previous report:** ${period.previous !== undefined ? formatDay(period.previous) : 'none recorded'}`,
     `- **Next report:** ${formatDay(period.next)} (${period.agreed ? period.cadence : `no cadence agreed; ${period.cadence} assumed`})`,
     `- **To:** ${to}`,
+    ...(lead ? [`- **From:** ${personWithRole(model, lead)}`] : []),
   ];
 
-  const health = model.health;
-  const healthBlock = ['## Health', ''];
-  if (!health) healthBlock.push('None.');
-  else {
-    const assessed = health.day('assessed');
-    healthBlock.push(
-      ...table(
-        ['Status', 'Trend', 'Access', 'Credibility', 'Trust', 'Assessed'],
-        [[md(health.str('status')), md(health.str('trend')), scoreText(health, 'access'), scoreText(health, 'credibility'), scoreText(health, 'trust'), assessed !== undefined ? formatDay(assessed) : '']],
-      ),
-    );
-    const note = health.str('note');
-    if (note) healthBlock.push('', `Note: ${md(note)}`);
-  }
+  const goals = goalFacts(model);
+  const goalBlock = [
+    '## Goals',
+    '',
+    ...orNone(
+      goals.length === 0
+        ? []
+        : table(
+            ['Id', 'Goal', 'Metric', 'Target', 'Current', 'Defined by', 'State'],
+            goals.map((f) => [idText(f.g), md(f.g.str('statement')), md(f.g.str('metric')), md(f.target), md(f.current), personText(model, f.g.str('definedBy')), GOAL_STATE[f.state]]),
+          ),
+    ),
+  ];
 
-  const done = doneBetween(model, period.start, period.end);
+  const reliability = facts.reliability();
+  const reliabilityBlock = ['## Reliability', '', ...reliabilityLines(reliability, facts.config.reliabilityWindowDays, today)];
+
+  const done = facts.commitments
+    .filter((f) => f.state === 'done' && f.completed !== undefined && f.completed >= period.start && f.completed <= period.end)
+    .sort((a, b) => a.completed! - b.completed!);
   const doneBlock = [
     '## Done this period',
     '',
@@ -109,12 +117,12 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Completed', 'Against due date'],
-            done.map(({ c, completed }) => [idText(c), md(c.str('summary')), personText(model, c.str('owner')), formatDay(completed), againstDue(c.day('due'), completed)]),
+            done.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')), formatDay(f.completed!), againstDue(f.due, f.completed!, f.daysLate)]),
           ),
     ),
   ];
 
-  const upcoming = commitmentsDueBetween(model, today, today, period.next);
+  const upcoming = facts.commitmentsDueBetween(today, period.next);
   const nextBlock = [
     '## Due next period',
     '',
@@ -123,12 +131,12 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Due', 'Status'],
-            upcoming.map((c) => [idText(c), md(c.str('summary')), personText(model, c.str('owner')), formatDay(c.day('due')!), md(c.str('status'))]),
+            upcoming.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')), formatDay(f.due!), md(f.status)]),
           ),
     ),
   ];
 
-  const late = overdueCommitments(model, today);
+  const late = facts.overdueCommitments();
   const overdueBlock = [
     '## Overdue',
     '',
@@ -137,12 +145,26 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Promised to', 'Due', 'Days late'],
-            late.map(({ c, due, daysLate }) => [idText(c), md(c.str('summary')), personText(model, c.str('owner')) || '**no owner**', personText(model, c.str('to')), formatDay(due), String(daysLate)]),
+            late.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')) || '**no owner**', personText(model, f.c.str('to')), formatDay(f.due!), String(f.daysLate)]),
           ),
     ),
   ];
 
-  const concerns = openConcerns(model);
+  const moved = datesMovedBetween(model, period.start, period.end);
+  const movedBlock = [
+    '## Dates changed this period',
+    '',
+    ...orNone(
+      moved.length === 0
+        ? []
+        : table(
+            ['Id', 'Commitment', 'Changed on', 'From', 'To', 'Reason'],
+            moved.map((m) => [idText(m.c), md(m.c.str('summary')), formatDay(m.on), dayText(m.from), dayText(m.to), m.reason ? md(m.reason) : 'no reason recorded']),
+          ),
+    ),
+  ];
+
+  const concerns = facts.concerns.filter((f) => f.status === 'open');
   const concernBlock = [
     '## Open concerns',
     '',
@@ -151,64 +173,107 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Concern', 'Raised by', 'Severity', 'Open for', 'Response'],
-            concerns.map((k) => [idText(k), md(k.str('summary')), personText(model, k.str('by')), md(k.str('severity')), ageText(k.day('raised'), today), responseText(k)]),
+            concerns.map((f) => [idText(f.k), md(f.k.str('summary')), personText(model, f.k.str('by')), md(f.k.str('severity')), ageText(f.raised, today), responseText(f.k)]),
           ),
     ),
   ];
 
-  const risks = openRisks(model);
-  const riskBlock = [
-    '## Open risks',
+  const shared = model.risks.filter((r) => isOpenRisk(r) && !isInternalRisk(r));
+  const riskBlock = ['## Shared risks', '', ...orNone(shared.length === 0 ? [] : riskTable(model, shared))];
+
+  const reached = milestonesReachedBetween(model, period.start, period.end);
+  const reachedBlock = [
+    '## Milestones reached',
+    '',
+    ...orNone(reached.map((r) => `- 🎉 **${idText(r.m) ? `${idText(r.m)} ` : ''}${md(r.m.str('name'))}** reached on ${formatDay(r.delivered)}${r.due !== undefined ? ` (${againstDue(r.due, r.delivered, Math.max(0, r.delivered - r.due))})` : ''}.`)),
+  ];
+
+  const ahead = milestonesAhead(model, today);
+  const aheadBlock = [
+    '## Milestones ahead',
     '',
     ...orNone(
-      risks.length === 0
+      ahead.length === 0
         ? []
         : table(
-            ['Id', 'Risk', 'Likelihood', 'Impact', 'Owner', 'Mitigation'],
-            risks.map((r) => [idText(r), md(r.str('summary')), md(r.str('likelihood')), md(r.str('impact')), personText(model, r.str('owner')), md(r.str('mitigation'))]),
+            ['Id', 'Milestone', 'Due', 'Status'],
+            ahead.map((f) => [idText(f.m), md(f.m.str('name')), dayText(f.due), milestoneState(f.status, f.overdue, f.daysLate)]),
           ),
     ),
   ];
 
-  const milestones = model.milestones;
-  const milestoneBlock = [
-    '## Milestones',
-    '',
-    ...orNone(
-      milestones.length === 0
-        ? []
-        : table(
-            ['Id', 'Milestone', 'Status', 'Due', 'Delivered'],
-            milestones.map((m) => {
-              const due = m.day('due');
-              const delivered = m.day('delivered');
-              return [idText(m), md(m.str('name')), milestoneStatus(m, today), due !== undefined ? formatDay(due) : '', delivered !== undefined ? `${formatDay(delivered)} (${againstDue(due, delivered) || 'no due date'})` : ''];
-            }),
-          ),
-    ),
-  ];
-
-  const footer = [`_Generated from ${md(path.basename(absPath))} on ${formatDay(today)}._`];
-
-  return render([header, periodBlock, healthBlock, doneBlock, nextBlock, overdueBlock, concernBlock, riskBlock, milestoneBlock, footer]);
+  const blocks = [header, periodBlock, goalBlock, reliabilityBlock, doneBlock, nextBlock, overdueBlock, movedBlock, concernBlock, riskBlock, reachedBlock, aheadBlock];
+  if (internal) blocks.push(internalSection(model));
+  blocks.push([`_Generated from ${md(path.basename(absPath))} on ${formatDay(today)}._`]);
+  return render(blocks);
 }
 
-/** Commitments marked done with a completion date in [from, to], in completion order. */
-function doneBetween(model: PartnershipModel, from: Day, to: Day): { c: Obj; completed: Day }[] {
-  const out: { c: Obj; completed: Day }[] = [];
-  for (const c of model.commitments) {
-    const completed = c.day('completed');
-    if (c.str('status') !== 'done' || completed === undefined || completed < from || completed > to) continue;
-    out.push({ c, completed });
+const GOAL_STATE: Record<GoalState, string> = {
+  'on-target': 'on target',
+  'off-target': '**off target**',
+  unknown: 'not measured against the target',
+};
+
+function reliabilityLines(r: Reliability, windowDays: number, today: Day): string[] {
+  const window = `Commitments due or completed from ${formatDay(today - windowDays)} to ${formatDay(today)}.`;
+  if (r.counted === 0 && r.dropped === 0) return [window, '', 'None.'];
+  return [
+    window,
+    '',
+    ...table(
+      ['Measure', 'Value'],
+      [
+        ['On time as first promised', `${r.onTimeAsPromised} of ${r.counted} (${rate(r.onTimeAsPromised, r.counted)})`],
+        ['Kept as agreed', `${r.keptAsAgreed} of ${r.counted} (${rate(r.keptAsAgreed, r.counted)})`],
+        ['Late', String(r.late)],
+        ['Slip, median', plural(r.slipMedian, 'day')],
+        ['Slip, longest', plural(r.slipMax, 'day')],
+        ['Due dates moved', String(r.moves)],
+        ['Moved after the date had passed', String(r.lateRenegotiations)],
+        ['Dropped', String(r.dropped)],
+      ],
+    ),
+  ];
+}
+
+function riskTable(model: PartnershipModel, risks: Obj[]): string[] {
+  return table(
+    ['Id', 'Risk', 'Likelihood', 'Impact', 'Owner', 'Mitigation'],
+    risks.map((r) => [idText(r), md(r.str('summary')), md(r.str('likelihood')), md(r.str('impact')), personText(model, r.str('owner')), md(r.str('mitigation'))]),
+  );
+}
+
+/** Our own view, for `--internal` only: the health assessment (current and earlier) and the internal risks. */
+function internalSection(model: PartnershipModel): string[] {
+  const out = ['## Internal: our assessment (not for the customer)', ''];
+  const health = model.health;
+  if (!health) out.push('No health assessment recorded.');
+  else {
+    const rows = [health, ...health.list('previous')].map((h) => [
+      md(h.str('status')),
+      md(h.str('trend')),
+      scoreText(h, 'access'),
+      scoreText(h, 'credibility'),
+      scoreText(h, 'trust'),
+      dayText(h.day('assessed')),
+      md(h.str('note')),
+    ]);
+    out.push(...table(['Status', 'Trend', 'Access', 'Credibility', 'Trust', 'Assessed', 'Note'], rows));
   }
-  return out.sort((a, b) => a.completed - b.completed);
+  const internalRisks = model.risks.filter((r) => isOpenRisk(r) && isInternalRisk(r));
+  out.push('', '### Internal risks', '', ...orNone(internalRisks.length === 0 ? [] : riskTable(model, internalRisks)));
+  return out;
 }
 
-/** "on time", "3 days early", "2 days late"; "" without a due date. */
-function againstDue(due: Day | undefined, actual: Day): string {
+function dayText(d: Day | undefined): string {
+  return d === undefined ? '' : formatDay(d);
+}
+
+/** "on time", "3 days early", "2 days late" (lateness from the domain's fact); "" without a due date. */
+function againstDue(due: Day | undefined, actual: Day, daysLate: number): string {
   if (due === undefined) return '';
-  if (actual === due) return 'on time';
-  return actual < due ? `${plural(due - actual, 'day')} early` : `${plural(actual - due, 'day')} late`;
+  if (daysLate > 0) return `${plural(daysLate, 'day')} late`;
+  return actual < due ? `${plural(due - actual, 'day')} early` : 'on time';
 }
 
 function responseText(k: Obj): string {
@@ -218,20 +283,40 @@ function responseText(k: Obj): string {
   return on !== undefined ? `${formatDay(on)}: ${md(response)}` : md(response);
 }
 
-function milestoneStatus(m: Obj, today: Day): string {
-  const status = m.str('status');
-  const due = m.day('due');
-  const text = md(status ?? 'unknown');
-  if (status !== 'delivered' && due !== undefined && due < today) return `${text}, ${plural(today - due, 'day')} past due`;
-  return text;
+function milestoneState(status: string | undefined, overdue: boolean, daysLate: number): string {
+  const text = md(status ?? 'planned');
+  return overdue ? `${text}, ${plural(daysLate, 'day')} past due` : text;
 }
 
-/** Record that the report went out today, or say why not (no status report in the plan, already recorded, an edit refused). */
-function lastSentEdit(pd: ParsedDocument, model: PartnershipModel, today: Day): { edit?: TextEdit; why?: string } {
+// ---------------------------------------------------------------------------------------------
+// Recording a report as sent
+
+export interface SentRecord {
+  /** The edit setting `communication.statusReport.lastSent` to today. */
+  edit?: TextEdit;
+  /** What the edit records, for a person: "the status report of 2026-11-20 as sent". */
+  recorded?: string;
+  /** Why there is no edit: no status report in the plan, already recorded today, an edit refused. */
+  why?: string;
+}
+
+/** Record that the report went out today, or say why not. */
+export function recordStatusReportSent(pd: ParsedDocument, today: Day): SentRecord {
+  const model = new PartnershipModel(pd);
   const report = model.communication?.obj('statusReport');
   if (!report) return { why: 'the file has no communication.statusReport to record lastSent in' };
   const date = formatDay(today);
-  if (report.scalar('lastSent') === date) return { why: `lastSent already says ${date}` };
+  if (report.scalar('lastSent') === date || report.day('lastSent') === today) return { why: `lastSent already says ${date}` };
   const edit = setScalar(pd, report.node, 'lastSent', date);
-  return edit ? { edit } : { why: 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand' };
+  return edit ? { edit, recorded: `the status report of ${date} as sent` } : { why: 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand' };
+}
+
+/** The customer-facing report generated today beside the file, if it exists (`<stem>.status-<today>.md`). */
+export function todaysReportPath(fs: FileSystem, absPath: string, today: Day): string | undefined {
+  const candidate = path.join(path.dirname(absPath), `${fileStem(absPath)}.status-${formatDay(today)}.md`);
+  try {
+    return fs.exists(candidate) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,7 @@ import type { Outline, OutlineLimits } from './outline';
 import type { RelationshipChange } from './relationshipDiff';
 import type { CalendarEntry } from './calendar';
 import type { PartnershipSummary } from './summary';
+import type { GanttOptions } from './generate/gantt';
 import type { DocumentSymbol } from './symbols';
 
 export interface ConfigResult {
@@ -81,8 +82,10 @@ export interface LanguageService {
   calendar(text: string, path: string, today: Day, config?: PartnershipConfig): CalendarEntry[];
   /** One portfolio row: health, lateness, concerns, reports, contacts, reliability, the next milestone. */
   summary(text: string, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary;
+  /** The file's commitments and milestones as a Mermaid `gantt` chart (generate/gantt.ts), or undefined when nothing is dated. */
+  timeline(text: string, path: string, today: Day, config?: PartnershipConfig, options?: GanttOptions): string | undefined;
 }
 
-export type { RelationshipChange, CalendarEntry, PartnershipSummary };
+export type { RelationshipChange, CalendarEntry, PartnershipSummary, GanttOptions };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

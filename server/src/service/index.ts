@@ -12,6 +12,9 @@ import { documentSymbols } from './symbols';
 import { relationshipChanges } from './relationshipDiff';
 import { calendarEntries } from './calendar';
 import { summarise } from './summary';
+import { factsOf } from './domain';
+import { ganttChart } from './generate/gantt';
+import { PartnershipModel } from './model';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
@@ -86,6 +89,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     relationshipChanges,
     calendar: (text, filePath, today, config) => calendarEntries(parse(text, filePath), path.basename(filePath), today, config),
     summary: (text, filePath, today, config) => summarise(parse(text, filePath), filePath, today, config),
+    timeline: (text, filePath, today, config, options) => ganttChart(factsOf(new PartnershipModel(parse(text, filePath)), today, config), options),
   };
 }
 
@@ -94,6 +98,7 @@ export { newDiagnostics } from './subjects';
 export type { CalendarEntry } from './calendar';
 export { attentionRank, compareByAttention, summaryLine } from './summary';
 export type { PartnershipSummary } from './summary';
+export type { GanttOptions } from './generate/gantt';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

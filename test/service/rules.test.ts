@@ -176,14 +176,18 @@ describe('domain rules', () => {
         '23:9-23:14 contact-stale information Priya Nair, a sponsor on the customer side, has no contactEvery: decide how often to stay in touch',
       ]);
     });
-    it('offers to add contactEvery: monthly to the person, and then asks for a lastContact', () => {
+    it('offers to add contactEvery: monthly to the person; then her attended meeting counts, and without one the rule asks for a lastContact', () => {
       const text = withLines({ 21: null, 22: null });
       const d = check(text).find((x) => x.code === 'contact-stale')!;
       assert.deepStrictEqual(d.data?.fixes, [
         { title: 'Add contactEvery: monthly', kind: 'quickfix', isPreferred: true, edits: [{ range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, newText: '    contactEvery: monthly\n' }] },
       ]);
       const fixed = applyEdits(text, (d.data!.fixes[0] as { edits: TextEdit[] }).edits);
-      assert.deepStrictEqual(checkShown(fixed), ['21:19-21:26 contact-stale information Jane Doe should be contacted monthly, but no lastContact is recorded']);
+      // She attended the review of 2026-11-17: monthly, her next contact is due 2026-12-17.
+      assert.deepStrictEqual(checkShown(fixed), []);
+      const noMeeting = withLines({ 21: null, 22: null, 88: '    attendees: [alee]' });
+      const fixedNoMeeting = applyEdits(noMeeting, (check(noMeeting).find((x) => x.code === 'contact-stale')!.data!.fixes[0] as { edits: TextEdit[] }).edits);
+      assert.deepStrictEqual(checkShown(fixedNoMeeting), ['21:19-21:26 contact-stale information Jane Doe should be contacted monthly, but no lastContact is recorded']);
     });
   });
 

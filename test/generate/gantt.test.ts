@@ -3,6 +3,7 @@
 // regular expression — for every example, the `summary --format markdown` output, and titles
 // written to break the chart.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createLanguageService } from '../../server/src/service';
@@ -129,6 +130,23 @@ describe('timeline (Mermaid gantt)', function () {
     assert.ok(!chart.split('\n').some((l) => /^\s{0,3}```/.test(l)), chart);
   });
 
+  it('any mix of Mermaid syntax, keywords and Unicode in a summary: one task, labelled as written', async () => {
+    const TOKENS = [':', ';', '#', '%', '%%', '&', '<', '>', '"', "'", '`', '```', '{', '}', '[', ']', '|', '\\', ',', '(', ')', 'click', 'section', 'title', 'call', 'href', '2026-01-01', 'done', 'crit', 'after', '#35;', '#quot;', '&amp;', '%%{init: {}}%%', 'é', '😀', ' ', '\t', '\n', 'x'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 6 }), async (tokens) => {
+        const summary = tokens.join('');
+        const text = yaml('version: 1', 'partnership: {name: P, customer: Q}', 'commitments:', `  - {id: C-1, summary: ${JSON.stringify(summary)}, due: 2026-12-01, status: open}`);
+        const parsed = await parseGantt(timeline(text)!);
+        const shown = summary.replace(/\s+/g, ' ').trim();
+        assert.deepStrictEqual(
+          parsed.tasks.map((t) => [t.id, t.task, t.start, t.end]),
+          [['c-C-1', shown === '' ? 'C-1' : `C-1 ${shown}`, '2026-12-01', '2026-12-02']],
+        );
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+
   it('a label starting like a keyword, an empty label, a long one', () => {
     assert.strictEqual(mermaidText('section 3'), '#115;ection 3');
     assert.strictEqual(mermaidText('Sections'), '#83;ections');
@@ -173,6 +191,28 @@ describe('timeline (Mermaid gantt)', function () {
       assert.deepStrictEqual(parsed.tasks.map((t) => t.task.split(' ')[0]).sort(), expected.map(String).sort(), f);
       assert.strictEqual(new Set(parsed.tasks.map((t) => t.id)).size, parsed.tasks.length, `${f}: task ids are unique`);
     }
+  });
+
+  it('every partnership file among the test fixtures (odd shapes, typos, schema errors): Mermaid accepts its chart', async () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else if (e.name.endsWith('.partnership.yaml')) files.push(path.join(dir, e.name));
+      }
+    };
+    walk(path.join(ROOT, 'test', 'fixtures'));
+    assert.ok(files.length >= 10, files.join());
+    let charts = 0;
+    for (const f of files) {
+      const chart = timeline(fs.readFileSync(f, 'utf8'));
+      if (chart === undefined) continue;
+      charts++;
+      const parsed = await parseGantt(chart).catch((e: Error) => assert.fail(`${path.relative(ROOT, f)}: ${e.message}\n${chart}`));
+      assert.strictEqual(new Set(parsed.tasks.map((t) => t.id)).size, parsed.tasks.length, `${f}: task ids are unique`);
+      assert.strictEqual(parsed.tasks.length, chart.split('\n').filter((l) => l.startsWith('    ')).length, `${f}: one task per line written`);
+    }
+    assert.ok(charts >= 10, `${charts} charts`);
   });
 
   describe('summary --format markdown', () => {

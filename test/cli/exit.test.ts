@@ -138,11 +138,12 @@ describe('cli: configuration', function () {
   it('reads the nearest .partnershiprc.yaml: off and changed severities', () => {
     write(ws, '.partnershiprc.yaml', 'rules:\n  commitment-overdue: error\n  goal-without-metric: hint\n  communication-plan-unsigned: off\n');
     const r = run(['check', 'warnings', '--format', 'json', '--today', TODAY], ws);
-    assert.deepStrictEqual(shown(r.stdout), ['35 commitment-overdue error', '39 goal-without-metric hint']);
+    assert.deepStrictEqual(shown(r.stdout), ['11 contact-stale information', '35 commitment-overdue error', '39 goal-without-metric hint']);
     assert.strictEqual(r.status, 1, 'commitment-overdue is an error now');
     // A config nearer the file wins over the one above it.
     write(ws, 'warnings/.partnershiprc.yaml', 'rules:\n  commitment-overdue: information\n');
     assert.deepStrictEqual(shown(run(['check', 'warnings', '--format', 'json', '--today', TODAY], ws).stdout), [
+      '11 contact-stale information',
       '21 communication-plan-unsigned warning',
       '35 commitment-overdue information',
       '39 goal-without-metric information',
@@ -165,7 +166,7 @@ describe('cli: configuration', function () {
   });
 
   it('a stylish report of an all-off config is clean', () => {
-    write(ws, 'all-off.yaml', 'rules:\n  communication-plan-unsigned: off\n  commitment-overdue: off\n  goal-without-metric: off\n');
+    write(ws, 'all-off.yaml', 'rules:\n  communication-plan-unsigned: off\n  commitment-overdue: off\n  goal-without-metric: off\n  contact-stale: off\n');
     assert.deepStrictEqual(run(['check', INITECH, '--config', 'all-off.yaml', '--today', TODAY], ws), {
       status: 0,
       stdout: '✔ 1 file checked, no problems\n',

@@ -31,6 +31,8 @@ function manyUnknown(n: number): string {
     '    name: Albert Wesker',
     '    side: customer',
     '    decisionMaker: true',
+    '    contactEvery: monthly',
+    `    lastContact: ${TODAY}`,
     'communication:',
     '  statusReport:',
     '    cadence: monthly',

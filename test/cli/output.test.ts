@@ -28,6 +28,7 @@ const GLOBEX_STYLISH = [
 
 const INITECH_STYLISH = [
   'warnings/initech-billing.partnership.yaml',
+  '  11:9   information  Bill Lumbergh, a decision maker on the customer side, has no contactEvery: decide how often to stay in touch           contact-stale',
   '  21:1   warning      Nobody at Initech has signed off the communication plan: agree it with a customer decision maker and record signedOff  communication-plan-unsigned',
   "  35:10  warning      C-1 'Cut over the invoice run to the new ledger', promised to Bill Lumbergh, is 10 days overdue (due 2026-11-13)       commitment-overdue",
   "  39:9   information  Goal G-1 'No invoice run fails at month end' has no metric and no target: say how Initech will measure it              goal-without-metric",
@@ -37,6 +38,15 @@ const INITECH_JSON = [
   {
     filePath: INITECH,
     messages: [
+      {
+        ruleId: 'contact-stale',
+        severity: 'information',
+        message: 'Bill Lumbergh, a decision maker on the customer side, has no contactEvery: decide how often to stay in touch',
+        line: 11,
+        column: 9,
+        endLine: 11,
+        endColumn: 18,
+      },
       {
         ruleId: 'communication-plan-unsigned',
         severity: 'warning',
@@ -67,7 +77,7 @@ const INITECH_JSON = [
     ],
     errorCount: 0,
     warningCount: 2,
-    infoCount: 1,
+    infoCount: 2,
   },
 ];
 
@@ -102,14 +112,14 @@ describe('cli: check output formats', function () {
   describe('stylish', () => {
     it('prints a header per file, aligned rows and a summary, and exits 1 on errors', () => {
       const r = run(['check', 'problems', 'warnings', '--today', TODAY], ws);
-      assert.strictEqual(r.stdout, [...GLOBEX_STYLISH, '', ...INITECH_STYLISH, '', '✖ 10 problems (2 errors, 5 warnings, 3 infos)', ''].join('\n'));
+      assert.strictEqual(r.stdout, [...GLOBEX_STYLISH, '', ...INITECH_STYLISH, '', '✖ 11 problems (2 errors, 5 warnings, 4 infos)', ''].join('\n'));
       assert.strictEqual(r.stderr, '');
       assert.strictEqual(r.status, 1);
     });
 
     it('is the default format and exits 0 with only warnings and information', () => {
       const r = run(['check', INITECH, '--today', TODAY], ws);
-      assert.strictEqual(r.stdout, [...INITECH_STYLISH, '', '✖ 3 problems (0 errors, 2 warnings, 1 info)', ''].join('\n'));
+      assert.strictEqual(r.stdout, [...INITECH_STYLISH, '', '✖ 4 problems (0 errors, 2 warnings, 2 infos)', ''].join('\n'));
       assert.strictEqual(r.status, 0);
     });
 
@@ -156,7 +166,7 @@ describe('cli: check output formats', function () {
           [GLOBEX, 2, 3, 2],
           ['strained/hooli-search.partnership.yaml', 0, 2, 0],
           ['syntax/broken.partnership.yaml', 1, 0, 0],
-          [INITECH, 0, 2, 1],
+          [INITECH, 0, 2, 2],
         ],
       );
       assert.deepStrictEqual(
@@ -218,7 +228,7 @@ describe('cli: check output formats', function () {
       assert.deepStrictEqual(run0.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(ws).href + '/' } });
 
       const results = run0.results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[] }[];
-      assert.strictEqual(results.length, 13);
+      assert.strictEqual(results.length, 14);
       const overdue = results.find((x) => x.ruleId === 'commitment-overdue' && x.locations[0].physicalLocation.artifactLocation.uri === GLOBEX)!;
       assert.deepStrictEqual(overdue, {
         ruleId: 'commitment-overdue',

@@ -218,6 +218,19 @@ function quickFixMeaning(text: string, before: Json, d: Diagnostic, title: strin
       },
     };
   }
+  if ((m = /^Add contactEvery: (daily|weekly|biweekly|monthly|quarterly)$/.exec(title))) {
+    // On the person's id: the person gains the cadence, nothing else changes.
+    const person = p.slice(0, -1);
+    const cadence = m[1];
+    return {
+      target: person,
+      expected: (b) => {
+        const x = clone(b);
+        set(x, [...person, 'contactEvery'], cadence);
+        return x;
+      },
+    };
+  }
   if (title === 'Insert a communication-plan skeleton') {
     return {
       target: [],

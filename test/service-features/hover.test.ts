@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { createLanguageService } from '../../server/src/service';
+import { createLanguageService, PartnershipConfig } from '../../server/src/service';
+import { defaultConfig } from '../../server/src/service/config';
 import { at, fixture, lines, r, TODAY } from './util';
 
 /** The features, from one language service (its methods need no `this`). */
@@ -73,6 +74,17 @@ describe('hover', () => {
   it('has nothing to say on a comment, an unknown key or free text without documentation', () => {
     assert.strictEqual(hoverAt(text, '# Initech', 3), null);
     assert.strictEqual(hover(lines('version: 1', 'colour: red'), { line: 1, character: 2 }, { today: TODAY }), null);
+  });
+
+  it("judges the reliability figures by the file's config (its reliability window), as validate does", () => {
+    const window10 = { ...defaultConfig(), reliabilityWindowDays: 10 };
+    const first = (t: string, needle: string, delta: number, config?: PartnershipConfig, after?: string) => hover(t, at(t, needle, delta, after), { today: TODAY, config })?.contents.value.split('\n')[0];
+    // C-7, due 2026-11-01, is 22 days late: inside the default 90-day window, outside a 10-day one.
+    assert.strictEqual(first(text, 'commitments:', 2), '**Reliability** (commitments due or completed in the window): on time as first promised 0/1 (0%) · kept as agreed 0/1 (0%) · 1 late, slip median 22 d, max 22 d · 0 moves');
+    assert.strictEqual(first(text, 'commitments:', 2, window10), '**Reliability** (commitments due or completed in the window): no commitments due or completed in the window');
+    const owner = (config?: PartnershipConfig) => hover(text, at(text, 'rnair', 2, 'people:'), { today: TODAY, config })?.contents.value.split('\n\n')[1];
+    assert.strictEqual(owner(), '**Reliability of Ravi Nair** (commitments due or completed in the window): on time as first promised 0/1 (0%) · kept as agreed 0/1 (0%) · 1 late, slip median 22 d, max 22 d · 0 moves');
+    assert.strictEqual(owner(window10), '**Reliability of Ravi Nair** (commitments due or completed in the window): no commitments due or completed in the window');
   });
 
   it('works on a file that does not parse', () => {

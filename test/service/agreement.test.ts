@@ -98,10 +98,14 @@ describe('rules, tree and generated documents agree', () => {
         assert.strictEqual(rows.length, [...ds].filter((d) => d.code === 'commitment-overdue').length, `${where}: overdue commitments (agenda vs rules)`);
         assert.strictEqual(outline.counts.overdue, rows.length, `${where}: overdue count`);
 
-        // Stale contacts.
-        const staleRule = by('contact-stale');
-        const staleTree = new Set((find(outline.root, 'people')?.children ?? []).filter((n) => n.state === 'stale').map((n) => n.key));
+        // Stale contacts, and decision makers or sponsors without a contact cadence (contact-stale on the person's id).
+        const onId = new Set(ds.map((d, i) => (d.code === 'contact-stale' && subjects[i].split('/')[2] === 'id' ? subjects[i].split('/').slice(0, 2).join('/') : undefined)).filter((s): s is string => s !== undefined));
+        const staleRule = new Set([...by('contact-stale')].filter((s) => !onId.has(s)));
+        const people = find(outline.root, 'people')?.children ?? [];
+        const staleTree = new Set(people.filter((n) => n.state === 'stale').map((n) => n.key));
         assert.deepStrictEqual([...staleTree].sort(), [...staleRule].sort(), `${where}: stale contacts (tree vs rules)`);
+        const noCadenceTree = new Set(people.filter((n) => n.flags?.includes('no-cadence')).map((n) => n.key));
+        assert.deepStrictEqual([...noCadenceTree].sort(), [...onId].sort(), `${where}: no contact cadence (tree vs rules)`);
         const staleLines = section(agenda, 'Stale contacts').split('\n').filter((l) => l.startsWith('- '));
         assert.strictEqual(staleLines.length, staleRule.size, `${where}: stale contacts (agenda vs rules)`);
 

@@ -20,7 +20,11 @@ describe('dates: years that round-trip', () => {
     const ds = service.validate(FILE('0026-11-13'), '/x/years.partnership.yaml', { today: parseDay(TODAY)! });
     assert.deepStrictEqual(
       ds.filter((d) => d.code !== 'communication-plan-missing').map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`),
-      ["11:9 schema '0026-11-13' is outside the years 1000–9999 ('due' must be a date YYYY-MM-DD with a four-digit year from 1000)"],
+      [
+        // The file's decision maker has no contact cadence: a finding of its own, not about the date.
+        '5:9 contact-stale Jane Doe, a decision maker on the customer side, has no contactEvery: decide how often to stay in touch',
+        "11:9 schema '0026-11-13' is outside the years 1000–9999 ('due' must be a date YYYY-MM-DD with a four-digit year from 1000)",
+      ],
     );
   });
 

@@ -20,22 +20,26 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { file: 'overdue', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'overdue.mark-done', after: ["commitment-overdue"] },
-  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'overdue.renegotiate-new-history', after: ["commitment-due-soon", "commitment-overdue"] },
-  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'overdue.renegotiate-existing-history', after: ["commitment-overdue", "commitment-due-soon"] },
-  { file: 'no-plan', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'no-plan.insert-plan', after: ["communication-plan-unsigned", "status-report-overdue"] },
-  { file: 'four-spaces', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'four-spaces.insert-plan', after: ['communication-plan-unsigned', 'status-report-overdue'] },
-  { file: 'no-status-report', rule: 'communication-plan-missing', fix: 'Add a weekly statusReport', golden: 'no-status-report.add-status-report', after: ["status-report-overdue"] },
-  { file: 'typos', rule: 'schema', fix: "Rename 'ownr' to 'owner'", golden: 'typos.rename-key', after: ["communication-plan-missing", "unknown-reference", "schema"] },
-  { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "schema", "unknown-reference"] },
-  { file: 'typos', rule: 'unknown-reference', fix: "Change 'lnguen' to 'lnguyen'", golden: 'typos.reference', after: ["communication-plan-missing", "schema", "schema"] },
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'overdue.mark-done', after: ["contact-stale", "commitment-overdue"] },
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'overdue.renegotiate-new-history', after: ["contact-stale", "commitment-due-soon", "commitment-overdue"] },
+  { file: 'overdue', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'overdue.renegotiate-existing-history', after: ["contact-stale", "commitment-overdue", "commitment-due-soon"] },
+  { file: 'no-plan', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'no-plan.insert-plan', after: ["contact-stale", "communication-plan-unsigned", "status-report-overdue"] },
+  { file: 'four-spaces', rule: 'communication-plan-missing', fix: 'Insert a communication-plan skeleton', golden: 'four-spaces.insert-plan', after: ["contact-stale", "communication-plan-unsigned", "status-report-overdue"] },
+  { file: 'no-status-report', rule: 'communication-plan-missing', fix: 'Add a weekly statusReport', golden: 'no-status-report.add-status-report', after: ["contact-stale", "status-report-overdue"] },
+  { file: 'typos', rule: 'schema', fix: "Rename 'ownr' to 'owner'", golden: 'typos.rename-key', after: ["communication-plan-missing", "contact-stale", "unknown-reference", "schema"] },
+  { file: 'typos', rule: 'schema', fix: "Change 'in-progres' to 'in-progress'", golden: 'typos.enum', after: ["communication-plan-missing", "contact-stale", "schema", "unknown-reference"] },
+  { file: 'typos', rule: 'unknown-reference', fix: "Change 'lnguen' to 'lnguyen'", golden: 'typos.reference', after: ["communication-plan-missing", "contact-stale", "schema", "schema"] },
   // Shapes people write too: flow lists and mappings, empty values with and without comments.
-  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-1', golden: 'odd-shapes.renegotiate-flow-history', after: ["commitment-due-soon", "commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
-  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'odd-shapes.renegotiate-flow-item', after: ["commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
-  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'odd-shapes.mark-done-flow-item', after: ["commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
-  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'odd-shapes.renegotiate-empty-history', after: ["commitment-overdue", "commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema"] },
-  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-4 done today', golden: 'odd-shapes.mark-done-empty-completed', after: ["commitment-overdue", "commitment-overdue", "commitment-overdue", "schema"] },
-  { file: 'crlf', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'crlf.renegotiate', after: ["commitment-due-soon"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-1', golden: 'odd-shapes.renegotiate-flow-history', after: ["contact-stale", "commitment-due-soon", "commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'odd-shapes.renegotiate-flow-item', after: ["contact-stale", "commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-2 done today', golden: 'odd-shapes.mark-done-flow-item', after: ["contact-stale", "commitment-overdue", "commitment-overdue", "schema", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Renegotiate C-3', golden: 'odd-shapes.renegotiate-empty-history', after: ["contact-stale", "commitment-overdue", "commitment-overdue", "commitment-due-soon", "commitment-overdue", "schema"] },
+  { file: 'odd-shapes', rule: 'commitment-overdue', fix: 'Mark C-4 done today', golden: 'odd-shapes.mark-done-empty-completed', after: ["contact-stale", "commitment-overdue", "commitment-overdue", "commitment-overdue", "schema"] },
+  // A decision maker with no contact cadence: the fix sets one; without a recorded contact the rule then asks for lastContact.
+  { file: 'overdue', rule: 'contact-stale', fix: 'Add contactEvery: monthly', golden: 'overdue.add-contact-every', after: ["contact-stale", "commitment-overdue", "commitment-overdue"] },
+  { file: 'four-spaces', rule: 'contact-stale', fix: 'Add contactEvery: monthly', golden: 'four-spaces.add-contact-every', after: ["communication-plan-missing", "contact-stale"] },
+  { file: 'crlf', rule: 'contact-stale', fix: 'Add contactEvery: monthly', golden: 'crlf.add-contact-every', after: ["contact-stale", "commitment-overdue"] },
+  { file: 'crlf', rule: 'commitment-overdue', fix: 'Renegotiate C-2', golden: 'crlf.renegotiate', after: ["contact-stale", "commitment-due-soon"] },
 ];
 
 function findFix(text: string, c: Case): { fix: Fix & { kind: 'quickfix' }; target: Diagnostic } {
@@ -70,7 +74,9 @@ describe('quick fixes (golden files)', () => {
 
   it('CRLF files get CRLF in inserted lines', () => {
     const input = fs.readFileSync(path.join(DIR, 'crlf.partnership.yaml'), 'utf8');
-    const output = applyEdits(input, findFix(input, CASES[CASES.length - 1]).fix.edits);
-    assert.ok(!/[^\r]\n/.test(output), 'a bare \\n was inserted');
+    for (const c of CASES.filter((x) => x.file === 'crlf')) {
+      const output = applyEdits(input, findFix(input, c).fix.edits);
+      assert.ok(!/[^\r]\n/.test(output), `${c.fix}: a bare \\n was inserted`);
+    }
   });
 });

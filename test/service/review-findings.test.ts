@@ -80,6 +80,7 @@ describe('one problem, one diagnostic (review findings)', () => {
       '    name: Samir N',
     );
     assert.deepStrictEqual(checkShown(text).filter((d) => !d.includes('communication-plan-missing')), [
+      '7:9-7:11 contact-stale information Peter Gibbons, a decision maker on the customer side, has no contactEvery: decide how often to stay in touch',
       "11:5-11:7 schema error Merge keys ('<<') are not part of the partnership format: write the keys out in full",
     ]);
   });
@@ -87,7 +88,7 @@ describe('one problem, one diagnostic (review findings)', () => {
   it('a file that reuses an anchored date hundreds of times is not an alias bomb', () => {
     const lines = ['version: 1', 'partnership:', '  name: Reuse', '  customer: Initech', '  since: &d 2026-01-05', 'people:', '  - id: p', '    name: P', '    side: customer', '    decisionMaker: true', 'milestones:'];
     for (let i = 0; i < 300; i++) lines.push(`  - id: M-${i}`, `    name: Milestone ${i}`, '    due: *d', '    status: delivered', '    delivered: *d');
-    assert.deepStrictEqual(checkShown(yaml(...lines)).map((d) => d.split(' ')[1]), ['communication-plan-missing']);
+    assert.deepStrictEqual(checkShown(yaml(...lines)).map((d) => d.split(' ')[1]), ['communication-plan-missing', 'contact-stale']);
   });
 });
 

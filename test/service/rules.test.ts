@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { check, checkShown } from '../helpers';
-import type { PartnershipConfig } from '../../server/src/service';
+import { applyEdits, check, checkShown } from '../helpers';
+import type { PartnershipConfig, TextEdit } from '../../server/src/service';
 import { HEALTHY, withLines } from './fixture';
 
 describe('domain rules', () => {
@@ -161,9 +161,33 @@ describe('domain rules', () => {
         '21:19-21:26 contact-stale information Jane Doe should be contacted monthly, but no lastContact is recorded',
       ]);
     });
-    it('ignores our side and people without a cadence', () => {
+    it('ignores our side, and customer people without a cadence who neither decide nor sponsor', () => {
       assert.deepStrictEqual(checkShown(withLines({ 26: ['    role: Tech lead', '    contactEvery: weekly', '    lastContact: 2026-01-01'] })), []);
-      assert.deepStrictEqual(checkShown(withLines({ 21: null, 22: null })), []);
+      assert.deepStrictEqual(checkShown(withLines({ 23: ['  - id: pnair', '    name: Priya Nair', '    side: customer', '    decisionMaker: false', '  - id: alee'] })), []);
+    });
+    it("fires on the id of a customer decision maker or sponsor with no contactEvery, saying which they are", () => {
+      assert.deepStrictEqual(checkShown(withLines({ 21: null, 22: null })), [
+        '15:9-15:13 contact-stale information Jane Doe, a decision maker and sponsor on the customer side, has no contactEvery: decide how often to stay in touch',
+      ]);
+      assert.deepStrictEqual(checkShown(withLines({ 20: null, 21: null, 22: null })), [
+        '15:9-15:13 contact-stale information Jane Doe, a decision maker on the customer side, has no contactEvery: decide how often to stay in touch',
+      ]);
+      assert.deepStrictEqual(checkShown(withLines({ 23: ['  - id: pnair', '    name: Priya Nair', '    side: customer', '    sponsor: true', '  - id: alee'] })), [
+        '23:9-23:14 contact-stale information Priya Nair, a sponsor on the customer side, has no contactEvery: decide how often to stay in touch',
+      ]);
+    });
+    it('offers to add contactEvery: monthly to the person; then her attended meeting counts, and without one the rule asks for a lastContact', () => {
+      const text = withLines({ 21: null, 22: null });
+      const d = check(text).find((x) => x.code === 'contact-stale')!;
+      assert.deepStrictEqual(d.data?.fixes, [
+        { title: 'Add contactEvery: monthly', kind: 'quickfix', isPreferred: true, edits: [{ range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, newText: '    contactEvery: monthly\n' }] },
+      ]);
+      const fixed = applyEdits(text, (d.data!.fixes[0] as { edits: TextEdit[] }).edits);
+      // She attended the review of 2026-11-17: monthly, her next contact is due 2026-12-17.
+      assert.deepStrictEqual(checkShown(fixed), []);
+      const noMeeting = withLines({ 21: null, 22: null, 88: '    attendees: [alee]' });
+      const fixedNoMeeting = applyEdits(noMeeting, (check(noMeeting).find((x) => x.code === 'contact-stale')!.data!.fixes[0] as { edits: TextEdit[] }).edits);
+      assert.deepStrictEqual(checkShown(fixedNoMeeting), ['21:19-21:26 contact-stale information Jane Doe should be contacted monthly, but no lastContact is recorded']);
     });
   });
 

@@ -130,7 +130,8 @@ within a week, the oldest unanswered concern, days since the last status report,
 not contacted as agreed, on-time rate, next milestone. It reports; it does not judge: exit 0.
 
 Options:
-  --format NAME        stylish (a table of 100 columns), markdown, json or csv (default: stylish)
+  --format NAME        stylish (a table of 100 columns), markdown (the table and a Mermaid timeline
+                       per partnership), json or csv (default: stylish)
   --today YYYY-MM-DD   Judge dates as of this day (default: the local date)
   --output FILE        Write to FILE instead of stdout
   -h, --help           Show this help

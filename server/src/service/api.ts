@@ -19,6 +19,7 @@ import type { RelationshipChange } from './relationshipDiff';
 import type { CalendarEntry } from './calendar';
 import type { PartnershipSummary } from './summary';
 import type { DashboardData } from './dashboard';
+import type { GanttOptions } from './generate/gantt';
 import type { DocumentSymbol } from './symbols';
 import type { SentRecord, StatusReportOptions } from './generate/statusReport';
 
@@ -90,8 +91,10 @@ export interface LanguageService {
   summary(text: string, path: string, today: Day, config?: PartnershipConfig): PartnershipSummary;
   /** What the editor's dashboard draws: commitments on a timeline, milestones, health over time, reliability per owner, open concerns; each mark with its range. */
   dashboard(text: string, path: string, today: Day, config?: PartnershipConfig): DashboardData;
+  /** The file's commitments and milestones as a Mermaid `gantt` chart (generate/gantt.ts), or undefined when nothing is dated. */
+  timeline(text: string, path: string, today: Day, config?: PartnershipConfig, options?: GanttOptions): string | undefined;
 }
 
-export type { RelationshipChange, CalendarEntry, PartnershipSummary, DashboardData, SentRecord, StatusReportOptions };
+export type { RelationshipChange, CalendarEntry, PartnershipSummary, DashboardData, SentRecord, StatusReportOptions, GanttOptions };
 
 export type { Day, Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Position, Range, TextEdit, ValidateOptions };

@@ -7,7 +7,7 @@ import { factsOf, Reliability, reliabilityLine } from './domain';
 import { Obj, PartnershipModel } from './model';
 import { MarkupContent, personMarkdown } from './completion';
 import { documentationOf, enumDocumentation, isPersonRef, JsonPath, schemaAt } from './schema';
-import type { Day, Position, Range } from './types';
+import type { Day, PartnershipConfig, Position, Range } from './types';
 
 export interface Hover {
   contents: MarkupContent;
@@ -16,6 +16,8 @@ export interface Hover {
 
 export interface HoverOptions {
   today: Day;
+  /** The config that applies to the file (its folder's `.partnershiprc.yaml`), as validate takes it: the figures judge by it. */
+  config?: PartnershipConfig;
 }
 
 /** The scalar under an offset and its path; `isKey` when it is a mapping key. */
@@ -92,7 +94,7 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
 
   if (hit.isKey) {
     if (path.length === 1 && path[0] === 'commitments') {
-      const r = factsOf(new PartnershipModel(pd), options.today).reliability();
+      const r = factsOf(new PartnershipModel(pd), options.today, options.config).reliability();
       const parts = [reliabilityMarkdown('Reliability', r), doc].filter((p): p is string => Boolean(p));
       return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
     }
@@ -113,7 +115,7 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
         about = personMarkdown(m, value);
         // Our people's promises, as numbers: only for someone who owns commitments.
         if (m.commitments.some((c) => c.str('owner') === value)) {
-          about = [about, reliabilityMarkdown(`Reliability of ${m.personName(value)}`, factsOf(m, options.today).reliabilityOfOwner(value))].filter(Boolean).join('\n\n');
+          about = [about, reliabilityMarkdown(`Reliability of ${m.personName(value)}`, factsOf(m, options.today, options.config).reliabilityOfOwner(value))].filter(Boolean).join('\n\n');
         }
       }
     } else if (s.ref === 'date') {

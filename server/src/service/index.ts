@@ -13,6 +13,9 @@ import { relationshipChanges } from './relationshipDiff';
 import { calendarEntries } from './calendar';
 import { summarise } from './summary';
 import { dashboardData } from './dashboard';
+import { factsOf } from './domain';
+import { ganttChart } from './generate/gantt';
+import { PartnershipModel } from './model';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport, recordStatusReportSent, todaysReportPath } from './generate/statusReport';
@@ -93,6 +96,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     calendar: (text, filePath, today, config) => calendarEntries(parse(text, filePath), path.basename(filePath), today, config),
     summary: (text, filePath, today, config) => summarise(parse(text, filePath), filePath, today, config),
     dashboard: (text, filePath, today, config) => dashboardData(parse(text, filePath), filePath, today, config),
+    timeline: (text, filePath, today, config, options) => ganttChart(factsOf(new PartnershipModel(parse(text, filePath)), today, config), options),
   };
 }
 
@@ -102,6 +106,7 @@ export type { CalendarEntry } from './calendar';
 export { attentionRank, compareByAttention, summaryLine } from './summary';
 export type { PartnershipSummary } from './summary';
 export type { DashboardData, DashboardMark, DashboardCommitment, DashboardMilestone, DashboardAssessment, DashboardOwner, DashboardConcern } from './dashboard';
+export type { GanttOptions } from './generate/gantt';
 export * from './types';
 export { RULE_META, ruleMeta, ruleDocsUrl, DOCS_BASE_URL, repositoryDocsBase } from './ruleMeta';
 export type { RuleMeta } from './ruleMeta';

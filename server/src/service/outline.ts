@@ -161,9 +161,12 @@ export function buildOutline(pd: ParsedDocument, filePath: string, options: Vali
         const stale = contact?.stale === true;
         const last = contact?.last;
         if (stale) flags.push('stale');
+        // contact-stale's other finding: a decision maker or sponsor nobody decided how often to talk to.
+        if (contact?.needsCadence) flags.push('no-cadence');
         const bits = [person.str('role'), side === 'customer' ? model.customerName() : side === 'ours' ? 'ours' : undefined];
         if (person.bool('decisionMaker')) bits.push('decision maker');
         if (stale) bits.push(last !== undefined ? `no contact for ${plural(today - last, 'day')}` : 'never contacted');
+        if (contact?.needsCadence) bits.push('no contact cadence');
         const node = itemNode('person', 'people', person, i, person.str('name') ?? person.str('id') ?? 'Person', bits.filter(Boolean).join(' · '));
         node.flags = flags;
         if (stale) node.state = 'stale';

@@ -115,8 +115,8 @@ export const RULE_META: readonly RuleMeta[] = [
   {
     id: 'contact-stale',
     defaultSeverity: Severity.Information,
-    short: 'A customer contact has not been in touch for longer than agreed.',
-    full: "A customer-side person's last contact (the later of `lastContact` and the held meetings they attended) plus their `contactEvery` cadence is before today, or the cadence is set and no contact was ever recorded.",
+    short: 'A customer contact has not been in touch for longer than agreed, or a customer decision maker has no agreed contact cadence.',
+    full: "A customer-side person's last contact (the later of `lastContact` and the held meetings they attended) plus their `contactEvery` cadence is before today, or the cadence is set and no contact was ever recorded; or a customer decision maker or sponsor has no `contactEvery`.",
   },
   {
     id: 'concern-unanswered',

@@ -32,10 +32,17 @@ export function runSummary(argv: readonly string[], ctx: CliContext): number {
   const today = resolveToday(stringOption(args, 'today'), ctx, 'summary');
   const files = discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], ctx.cwd);
   const service = createLanguageService({ fs: new NodeFileSystem((p) => `config ${p}`), home: ctx.env.HOME || undefined });
+  const timelines = new Map<string, string | undefined>();
   const rows = files
-    .map((file) => ({ ...service.summary(readText(file, portablePath(file, ctx.cwd)).text, file, today, service.configFor(file).config), path: portablePath(file, ctx.cwd) }))
+    .map((file) => {
+      const text = readText(file, portablePath(file, ctx.cwd)).text;
+      const config = service.configFor(file).config;
+      const row = { ...service.summary(text, file, today, config), path: portablePath(file, ctx.cwd) };
+      if (format === 'markdown') timelines.set(row.path, service.timeline(text, file, today, config, { title: row.name }));
+      return row;
+    })
     .sort(compareByAttention);
-  const text = format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : format === 'csv' ? csv(rows) : format === 'markdown' ? markdown(rows) : stylish(rows);
+  const text = format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : format === 'csv' ? csv(rows) : format === 'markdown' ? markdown(rows, timelines) : stylish(rows);
   writeOutput(ctx, text, stringOption(args, 'output'), files);
   return EXIT_OK;
 }
@@ -83,10 +90,18 @@ function stylish(rows: readonly PartnershipSummary[]): string {
   return out.join('\n') + '\n';
 }
 
-function markdown(rows: readonly PartnershipSummary[]): string {
+/**
+ * The table, one line per partnership, then one Mermaid timeline per partnership (in the table's
+ * order): each file's owners are its sections, and one chart of a whole portfolio would be too
+ * tall to read. A partnership with nothing dated has no chart.
+ */
+function markdown(rows: readonly PartnershipSummary[], timelines: ReadonlyMap<string, string | undefined>): string {
   const out = ['## Partnerships', '', `${rows.length} partnership${rows.length === 1 ? '' : 's'}, what needs attention first.`, '', `| ${COLUMNS.map((c) => c.title).join(' | ')} |`, `|${COLUMNS.map((c) => (c.right ? '---:' : '---')).join('|')}|`];
   for (const r of rows) out.push(`| ${COLUMNS.map((c, i) => (i === 0 ? `[${cell(r.name)}](${r.path.split('/').map(encodeURIComponent).join('/')})` : cell(c.value(r)))).join(' | ')} |`);
   out.push('', ...rows.map((r) => `- **${cell(r.name)}**: ${cell(summaryLine(r))}${r.staleDecisionMakers.length ? `; not contacted as agreed: ${cell(r.staleDecisionMakers.join(', '))}` : ''}`));
+  const charts = rows.filter((r) => timelines.get(r.path) !== undefined);
+  if (charts.length > 0) out.push('', '## Timelines');
+  for (const r of charts) out.push('', `### ${cell(r.name)}`, '', '```mermaid', timelines.get(r.path)!.trimEnd(), '```');
   return out.join('\n') + '\n';
 }
 

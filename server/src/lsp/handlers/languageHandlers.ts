@@ -44,7 +44,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
   connection.onHover(
     request('hover', null, async (params) => {
       const doc = documents.servedDocument(params.textDocument.uri);
-      return doc ? service.hover(doc.getText(), params.position, { today: await today() }, doc.uri) : null;
+      return doc ? service.hover(doc.getText(), params.position, { today: await today(), config: ctx.configs.configOf(doc.uri)?.config }, doc.uri) : null;
     }),
   );
 

@@ -1,7 +1,12 @@
 // A customer-side person we have not been in touch with for longer than their contactEvery cadence
-// (by the later of lastContact and the held meetings they attended).
+// (by the later of lastContact and the held meetings they attended) — and a customer decision
+// maker or sponsor with no contactEvery at all: nobody decided how often to talk to them.
 import { formatDay, plural } from '../dates';
-import { Rule } from './rule';
+import { setScalar } from '../edits';
+import { quickFix, Rule } from './rule';
+
+/** The cadence the quick fix proposes; the person changes it if another suits. */
+export const DEFAULT_CONTACT_CADENCE = 'monthly';
 
 export const contactStale: Rule = {
   id: 'contact-stale',
@@ -9,6 +14,19 @@ export const contactStale: Rule = {
     for (const f of ctx.facts.contacts) {
       const p = f.p;
       const name = p.str('name') ?? p.str('id') ?? 'A customer contact';
+      if (f.needsCadence) {
+        const dm = p.bool('decisionMaker') === true;
+        const role = dm && p.bool('sponsor') === true ? 'a decision maker and sponsor' : dm ? 'a decision maker' : 'a sponsor';
+        const range = p.valueRange('id') ?? p.valueRange('name');
+        if (range) {
+          ctx.report(
+            range,
+            `${name}, ${role} on the customer side, has no contactEvery: decide how often to stay in touch`,
+            quickFix(`Add contactEvery: ${DEFAULT_CONTACT_CADENCE}`, [setScalar(ctx.pd, p.node, 'contactEvery', DEFAULT_CONTACT_CADENCE)], true),
+          );
+        }
+        continue;
+      }
       const c = f.cadence;
       if (!c) continue;
       if (f.never) {

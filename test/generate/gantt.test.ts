@@ -215,6 +215,24 @@ describe('timeline (Mermaid gantt)', function () {
     assert.ok(charts >= 10, `${charts} charts`);
   });
 
+  it('the status report of every example ends with the timeline as a Mermaid block Mermaid accepts, the chart of the same facts', async () => {
+    const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.partnership.yaml'));
+    for (const f of files) {
+      const file = path.join(EXAMPLES, f);
+      const text = fs.readFileSync(file, 'utf8');
+      const report = service.generateStatusReport(text, file, day(TODAY)).content;
+      const section = report.slice(report.indexOf('## Timeline\n'));
+      const blocks = [...section.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+      const chart = timeline(text);
+      if (chart === undefined) {
+        assert.match(section, /^## Timeline\n\nNone\.\n/, f);
+        continue;
+      }
+      assert.deepStrictEqual(blocks, [chart], f);
+      await parseGantt(blocks[0]);
+    }
+  });
+
   describe('summary --format markdown', () => {
     before(assertBuilt);
 

@@ -127,7 +127,12 @@ describe('generated documents never throw and keep their structure', () => {
     );
     checkAny(text);
     for (const kind of KINDS) {
-      const content = generate(kind, text, { today: '2026-11-20' }).content;
+      const generated = generate(kind, text, { today: '2026-11-20' }).content;
+      // A Mermaid block is not Markdown: its labels are written with Mermaid's entity codes
+      // (test/generate/gantt.test.ts parses them with Mermaid), so Markdown markup in it is shown as text.
+      const mermaid = [...generated.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+      for (const block of mermaid) assert.ok(!/[<>`]/.test(block), block);
+      const content = generated.replace(/^```mermaid\n[\s\S]*?^```$/gm, '');
       assert.ok(!content.includes('<script>'));
       assert.ok(!/(^|[^\\])\*bold/.test(content));
       assert.ok(!/(^|[^\\])`code/.test(content));

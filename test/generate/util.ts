@@ -95,6 +95,7 @@ export const REPORT_SECTIONS = [
   '## Shared risks',
   '## Milestones reached',
   '## Milestones ahead',
+  '## Timeline',
 ];
 
 /** The internal report: the customer's sections, then ours. */

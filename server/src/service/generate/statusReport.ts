@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Cadence, formatDay, isCadence, plural } from '../dates';
 import type { ParsedDocument } from '../document';
 import { factsOf, isOpenRisk, nextDue, rate, Reliability } from '../domain';
+import { ganttMarkdown } from './gantt';
 import { datesMovedBetween, goalFacts, GoalState, isInternalRisk, milestonesAhead, milestonesReachedBetween } from '../domain/report';
 import { Obj, PartnershipModel } from '../model';
 import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
@@ -202,7 +203,10 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     ),
   ];
 
-  const blocks = [header, periodBlock, goalBlock, reliabilityBlock, doneBlock, nextBlock, overdueBlock, movedBlock, concernBlock, riskBlock, reachedBlock, aheadBlock];
+  // The same commitments and milestones as a picture (GitHub renders the Mermaid block).
+  const timelineBlock = ['## Timeline', '', ...orNone(ganttMarkdown(facts))];
+
+  const blocks = [header, periodBlock, goalBlock, reliabilityBlock, doneBlock, nextBlock, overdueBlock, movedBlock, concernBlock, riskBlock, reachedBlock, aheadBlock, timelineBlock];
   if (internal) blocks.push(internalSection(model));
   blocks.push([`_Generated from ${md(path.basename(absPath))} on ${formatDay(today)}._`]);
   return render(blocks);

@@ -15,8 +15,9 @@ import { summarise } from './summary';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
+import { leftOutEntries, leftOutLines } from './generate/leftOut';
 import { buildOutline } from './outline';
-import { Diagnostic, FileSystem, PartnershipConfig, Severity } from './types';
+import { Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
 import { validateDocument } from './validate';
 
@@ -78,8 +79,8 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     parseConfig,
     configFor,
     // The documents judge by the config the file's diagnostics use (working days, response windows).
-    generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
-    generateStatusReport: (text, filePath, today) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
+    generateAgenda: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd) => generateAgenda(pd, path.resolve(filePath), today, fs, documentConfig(filePath))),
+    generateStatusReport: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd) => generateStatusReport(pd, path.resolve(filePath), today, fs, documentConfig(filePath))),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
     subjects: (text, diagnostics) => diagnosticSubjects(new ParsedDocument(text, undefined, { fastPath: optimiseParsing !== false }), diagnostics),
@@ -117,3 +118,10 @@ export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, Document
 // The starter file of `partnership init` and the editor's "New partnership file".
 export { starterFile, partnershipFileStem } from './generate/starter';
 export type { StarterOptions } from './generate/starter';
+
+/** A generated document with the entries it left out (both generators say so at their top; the caller says it too). */
+function withLeftOut(pd: ParsedDocument, generate: (pd: ParsedDocument) => GeneratedDocument): GeneratedDocument {
+  const doc = generate(pd);
+  const lines = leftOutLines(leftOutEntries(pd));
+  return lines.length > 0 ? { ...doc, leftOut: lines } : doc;
+}

@@ -60,21 +60,11 @@ export function commitmentsDueBetween(model: PartnershipModel, today: Day, from:
     .map((f) => f.c);
 }
 
-/** How many times a commitment's due date was moved (its history entries). */
-export function timesMoved(model: PartnershipModel, today: Day, c: Obj): number {
-  return factsOf(model, today).commitment(c)?.moves ?? 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Concerns and risks
 
 export function openConcerns(model: PartnershipModel): Obj[] {
   return model.concerns.filter((k) => k.str('status') === 'open');
-}
-
-/** An open concern with no response recorded (the rule's `concern-unanswered` without the grace period). */
-export function unanswered(k: Obj): boolean {
-  return !k.has('response');
 }
 
 /** Risks not mitigated or closed; a risk with no status at all counts as open. */
@@ -166,24 +156,6 @@ export function signOff(model: PartnershipModel): SignOff {
   if (model.side(by) !== 'customer') return { state: 'wrong-side', by: who };
   const on = signed.day('on');
   return { state: 'signed', by: who, on: on === undefined ? undefined : formatDay(on) };
-}
-
-/** The customer's decision makers and sponsors, in file order (people with an id only). */
-export function customerLeaders(model: PartnershipModel): { decisionMakers: Obj[]; sponsors: Obj[] } {
-  const decisionMakers: Obj[] = [];
-  const sponsors: Obj[] = [];
-  for (const p of model.people) {
-    if (p.str('side') !== 'customer') continue;
-    if (p.bool('decisionMaker')) decisionMakers.push(p);
-    if (p.bool('sponsor')) sponsors.push(p);
-  }
-  return { decisionMakers, sponsors };
-}
-
-/** Our escalation contacts' ids, deduplicated, in plan order. */
-export function escalationIds(model: PartnershipModel): string[] {
-  const ids = model.communication?.refs('escalation').map((r) => r.id) ?? [];
-  return [...new Set(ids.filter((id) => id.trim() !== ''))];
 }
 
 /** A 1–5 score as "3/5", or "" when it is missing or not a number. */

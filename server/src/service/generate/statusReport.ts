@@ -20,6 +20,7 @@ import {
   subtractCadence,
 } from './facts';
 import { freeDocumentPath } from './files';
+import { leftOutHeader } from './leftOut';
 import { md, orNone, render, table } from './markdown';
 import { setScalar } from '../edits';
 
@@ -69,6 +70,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
   const report = model.communication?.obj('statusReport');
 
   const header = [`# Status report: ${name} for ${customer}`];
+  header.push(...leftOutHeader(pd, 'status report'));
   if (pd.syntaxProblems.length > 0) {
     header.push('', '> **Note:** the partnership file has YAML errors, so this report shows only what could be read.');
   }

@@ -75,7 +75,7 @@ export function leftOutEntries(pd: ParsedDocument): LeftOut {
     const key = item ? item.node : `line ${p.range.start.line}`;
     let entry = byKey.get(key);
     if (!entry) {
-      entry = item ? { label: item.label, reasons: [], node: item.node } : { label: `${topKeyAt(pd, at)} (line ${p.range.start.line + 1})`, reasons: [] };
+      entry = item ? { label: item.label, reasons: [], node: item.node } : { label: `${pathAt(pd, at)} (line ${p.range.start.line + 1})`, reasons: [] };
       byKey.set(key, entry);
       entries.push(entry);
     }
@@ -84,18 +84,31 @@ export function leftOutEntries(pd: ParsedDocument): LeftOut {
   return { entries, nodes: new Set(entries.filter((e) => e.node !== undefined).map((e) => e.node)) };
 }
 
-/** The top-level key whose section holds `offset`: "communication", or "the file". */
-function topKeyAt(pd: ParsedDocument, offset: number): string {
-  const root = pd.root;
-  if (!isMap(root)) return 'the file';
-  for (const pair of root.items) {
-    const key = pair.key as Node | null;
-    const value = pair.value as Node | null;
-    const start = key?.range?.[0];
-    const end = value?.range?.[1] ?? key?.range?.[1];
-    if (start !== undefined && end !== undefined && offset >= start && offset <= end && isScalar(key)) return String(key.value);
+/** The dotted path of the deepest key whose pair holds `offset`: "communication.statusReport.cadence", or "the file". */
+function pathAt(pd: ParsedDocument, offset: number): string {
+  const keys: string[] = [];
+  let node: unknown = pd.root;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => {
+        const start = (p.key as Node | null)?.range?.[0];
+        const end = (p.value as Node | null)?.range?.[1] ?? (p.key as Node | null)?.range?.[1];
+        return start !== undefined && end !== undefined && offset >= start && offset <= end;
+      });
+      if (!pair || !isScalar(pair.key)) break;
+      keys.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((it) => {
+        const r = (it as Node | null)?.range;
+        return r != null && offset >= r[0] && offset <= r[1];
+      });
+      if (index < 0) break;
+      keys.push(String(index + 1));
+      node = node.items[index];
+    } else break;
   }
-  return 'the file';
+  return keys.length > 0 ? keys.join('.') : 'the file';
 }
 
 /**

@@ -129,7 +129,8 @@ describe('cli: report', function () {
     const original = read(ws, GLOBEX);
     assert.ok(ruleIds(ws, GLOBEX).includes('status-report-overdue'));
     const r = run(['report', GLOBEX, '--today', TODAY], ws);
-    assert.strictEqual(r.stderr, '');
+    // Its 'opne' status is a schema error: that commitment is left out, and said so.
+    assert.strictEqual(r.stderr, 'partnership: note: problems/globex-rollout.partnership.yaml: 1 entry left out of the status report; see the top of the document\n');
     assert.strictEqual(r.status, 0);
     assert.match(r.stdout, /^problems\/globex-rollout\.status-\d{4}-\d{2}-\d{2}\.md\n$/);
     const report = read(ws, r.stdout.trim());

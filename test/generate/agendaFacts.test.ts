@@ -116,7 +116,8 @@ describe('reset-meeting agenda: the facts of wave 2', () => {
       '| M-1 | Pilot depot live | 2026-11-01 | slipped |',
       '| M-2 | All depots live | 2026-11-15 | planned, 5 days past due |',
     ]);
-    assert.deepStrictEqual(section(doc.content, '### Goals off target'), [
+    assert.deepStrictEqual(section(doc.content, '### Goals not at target'), [
+      'The current value is not the target; the file does not say whether higher or lower is better.',
       '| Id | Goal | Metric | Target | Current | Defined by |',
       '|---|---|---|---|---|---|',
       '| G-1 | Fewer late deliveries | late deliveries per week | 20 | 35 | Helena Voss |',
@@ -264,3 +265,22 @@ describe('generated documents on a file with schema errors', () => {
 });
 
 void memFs;
+
+describe('reset-meeting agenda: a side nobody qualifies from', () => {
+  it('says what to add when nobody from our side is proposed', () => {
+    const d = generate('agenda', yaml('version: 1', 'partnership: {name: P, customer: Q, kind: internal}', 'people:', '  - {id: cm, name: Carla Mendes, side: customer, decisionMaker: true}'), { today: '2026-11-20' });
+    assert.deepStrictEqual(section(d.content, '## Proposed attendees'), [
+      '| Name | Role | Side | Why |',
+      '|---|---|---|---|',
+      '| Carla Mendes | — | customer | decision maker |',
+      'Nobody from our side qualifies: name our lead (`partnership.lead`) and a senior escalation contact (`communication.escalation`), people with `side: ours`, and generate the agenda again.',
+    ]);
+  });
+
+  it('says what to add when nobody from the customer is proposed', () => {
+    const d = generate('agenda', yaml('version: 1', 'partnership: {name: P, customer: Q, lead: al}', 'people:', '  - {id: al, name: Al Lee, side: ours}'), { today: '2026-11-20' });
+    assert.deepStrictEqual(section(d.content, '## Proposed attendees').slice(3), [
+      'Nobody from Q qualifies: mark their decision maker and sponsor (`decisionMaker: true`, `sponsor: true`) in `people:`, and generate the agenda again.',
+    ]);
+  });
+});

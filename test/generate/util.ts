@@ -73,7 +73,7 @@ export const AGENDA_SECTIONS = [
   '### Communication lapses',
   '### Stale contacts',
   '### Milestones slipped or overdue',
-  '### Goals off target',
+  '### Goals not at target',
   '### Open risks',
   '## 3. Resetting how we work',
   '### Status reporting',

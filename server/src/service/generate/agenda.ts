@@ -6,7 +6,8 @@
 // file only chooses and formats. The document has the same headings every time, whatever the file
 // holds; a section with nothing to show says "None.". Every piece of text from the YAML is
 // Markdown-escaped. Entries with schema errors are left out entirely and named at the top
-// (`leftOut.ts`). Internal risks (`internal: true`) never appear: the agenda is shown to the customer.
+// (`leftOut.ts`). The agenda is shown to the customer: internal risks (`internal: true`) and our
+// health scores and note never appear in it.
 //
 // One planned reset meeting: when `meetings:` already holds a reset meeting still ahead — planned
 // (by `status: planned`, or by a date after today without a status) and dated after today, or
@@ -22,7 +23,7 @@ import { customerLeaders, ourEscalation, ourLead } from '../domain/people';
 import { isSeq, type ParsedDocument } from '../document';
 import { Obj, PartnershipModel } from '../model';
 import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
-import { communicationLapses, idText, longDay, namesOf, personText, personWithRole, scoreText, signOff, staleContacts, whoText } from './facts';
+import { communicationLapses, idText, longDay, namesOf, personText, personWithRole, signOff, staleContacts, whoText } from './facts';
 import { freeDocumentPath } from './files';
 import { LeftOut, leftOutEntries, leftOutNotice } from './leftOut';
 import { joinAnd, md, orNone, render, table } from './markdown';
@@ -177,10 +178,13 @@ function agendaMarkdown(a: Agenda, pd: ParsedDocument, absPath: string): string 
           '- our lead: `partnership.lead`, a person with `side: ours`;',
           '- our escalation contact: `communication.escalation`, a senior person with `side: ours`.',
         ]
-      : table(
-          ['Name', 'Role', 'Side', 'Why'],
-          a.attendees.map((x) => [md(x.person.str('name') ?? x.id), md(x.person.str('role')), sideText(x.person), x.reasons.join('; ')]),
-        )),
+      : [
+          ...table(
+            ['Name', 'Role', 'Side', 'Why'],
+            a.attendees.map((x) => [md(x.person.str('name') ?? x.id), md(x.person.str('role')), sideText(x.person), x.reasons.join('; ')]),
+          ),
+          ...missingSide(a, customer),
+        ]),
   ];
 
   const own = ['## What we own', '', 'Said first, plainly and without defence: where we did not do what we said.', '', ...ourMisses(a)];
@@ -267,15 +271,19 @@ function agendaMarkdown(a: Agenda, pd: ParsedDocument, absPath: string): string 
           ),
     ),
     '',
-    '### Goals off target',
+    '### Goals not at target',
     '',
     ...orNone(
       goals.length === 0
         ? []
-        : table(
+        : [
+            'The current value is not the target; the file does not say whether higher or lower is better.',
+            '',
+            ...table(
             ['Id', 'Goal', 'Metric', 'Target', 'Current', 'Defined by'],
-            goals.map((g: GoalFact) => [md(g.g.str('id')), md(g.g.str('statement')), md(g.g.str('metric')), md(g.target), md(g.current), personText(model, g.g.str('definedBy'))]),
-          ),
+              goals.map((g: GoalFact) => [md(g.g.str('id')), md(g.g.str('statement')), md(g.g.str('metric')), md(g.target), md(g.current), personText(model, g.g.str('definedBy'))]),
+            ),
+          ],
     ),
     '',
     '### Open risks',
@@ -313,6 +321,18 @@ function agendaMarkdown(a: Agenda, pd: ParsedDocument, absPath: string): string 
   return render([header, notice, intro, attendeeBlock, own, listen, factsBlock, reset, senior, recommit, decisions, footer]);
 }
 
+/** A line saying what to add when one side of the table is empty. */
+function missingSide(a: Agenda, customer: string): string[] {
+  const sides = new Set(a.attendees.map((x) => x.person.str('side')));
+  if (!sides.has('ours')) {
+    return ['', 'Nobody from our side qualifies: name our lead (`partnership.lead`) and a senior escalation contact (`communication.escalation`), people with `side: ours`, and generate the agenda again.'];
+  }
+  if (!sides.has('customer')) {
+    return ['', `Nobody from ${customer} qualifies: mark their decision maker and sponsor (\`decisionMaker: true\`, \`sponsor: true\`) in \`people:\`, and generate the agenda again.`];
+  }
+  return [];
+}
+
 /** "What we own": our late commitments, concerns left unanswered past their window, a lapsed status report. */
 function ourMisses(a: Agenda): string[] {
   const { model, facts, today } = a;
@@ -343,6 +363,10 @@ function ourMisses(a: Agenda): string[] {
   return lines;
 }
 
+/**
+ * The health status, when it was assessed and the trend: the scores and the note are our private
+ * judgement of people in the room, and the agenda is shown to them.
+ */
 function healthLine(health: Obj | undefined): string {
   if (!health) return 'not assessed';
   const assessed = health.day('assessed');
@@ -350,10 +374,6 @@ function healthLine(health: Obj | undefined): string {
   if (assessed !== undefined) line += ` (assessed ${formatDay(assessed)})`;
   const trend = health.str('trend');
   if (trend) line += `, trend ${md(trend)}`;
-  const scores = ['access', 'credibility', 'trust'].map((k) => (scoreText(health, k) ? `${k} ${scoreText(health, k)}` : '')).filter(Boolean);
-  if (scores.length > 0) line += `; ${scores.join(', ')}`;
-  const note = health.str('note');
-  if (note) line += `. Note: ${md(note)}`;
   return line;
 }
 

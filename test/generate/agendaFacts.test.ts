@@ -162,7 +162,7 @@ describe('reset-meeting agenda: one planned reset meeting', () => {
     const first = run(base, '2026-11-20', written);
     const second = run(first.text, '2026-11-20', written);
     assert.strictEqual(second.doc.path, path.join(DIR, 'acme.reset-2026-11-23-2.md'));
-    assert.strictEqual(second.doc.recorded, 'the reset meeting already planned for 2026-11-23 (its agenda now points at this document)');
+    assert.strictEqual(second.doc.recorded, 'the reset meeting of 2026-11-23');
     assert.deepStrictEqual(meetings(second.text), [{ date: '2026-11-23', kind: 'reset', attendees: ['jdoe', 'alee'], agenda: 'acme.reset-2026-11-23-2.md' }]);
     assert.strictEqual(second.text, first.text.replace('agenda: acme.reset-2026-11-23.md', 'agenda: acme.reset-2026-11-23-2.md'));
   });

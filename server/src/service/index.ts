@@ -15,7 +15,7 @@ import { summarise } from './summary';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport } from './generate/statusReport';
-import { leftOutEntries, leftOutLines } from './generate/leftOut';
+import { LeftOut, leftOutEntries, leftOutLines } from './generate/leftOut';
 import { buildOutline } from './outline';
 import { Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
@@ -79,7 +79,7 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     parseConfig,
     configFor,
     // The documents judge by the config the file's diagnostics use (working days, response windows).
-    generateAgenda: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd) => generateAgenda(pd, path.resolve(filePath), today, fs, documentConfig(filePath))),
+    generateAgenda: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd, leftOut) => generateAgenda(pd, path.resolve(filePath), today, fs, documentConfig(filePath), leftOut)),
     generateStatusReport: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd) => generateStatusReport(pd, path.resolve(filePath), today, fs, documentConfig(filePath))),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
@@ -120,8 +120,9 @@ export { starterFile, partnershipFileStem } from './generate/starter';
 export type { StarterOptions } from './generate/starter';
 
 /** A generated document with the entries it left out (both generators say so at their top; the caller says it too). */
-function withLeftOut(pd: ParsedDocument, generate: (pd: ParsedDocument) => GeneratedDocument): GeneratedDocument {
-  const doc = generate(pd);
-  const lines = leftOutLines(leftOutEntries(pd));
+function withLeftOut(pd: ParsedDocument, generate: (pd: ParsedDocument, leftOut: LeftOut) => GeneratedDocument): GeneratedDocument {
+  const leftOut = leftOutEntries(pd);
+  const doc = generate(pd, leftOut);
+  const lines = leftOutLines(leftOut);
   return lines.length > 0 ? { ...doc, leftOut: lines } : doc;
 }

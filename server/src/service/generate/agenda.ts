@@ -43,10 +43,10 @@ interface Agenda {
   attendees: Attendee[];
 }
 
-export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig): GeneratedDocument {
+/** `leftOut`: what the file's schema errors leave out (`leftOutEntries(pd)`), when the caller has it already. */
+export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig, leftOut: LeftOut = leftOutEntries(pd)): GeneratedDocument {
   const model = new PartnershipModel(pd);
   const facts = factsOf(model, today, config);
-  const leftOut = leftOutEntries(pd);
   const shown = (o: Obj) => !leftOut.nodes.has(o.node);
   const planned = plannedReset(model, facts, shown);
   const meetingDay = planned?.day ?? nextWorkingDay(today, facts.config.workingDays);
@@ -515,7 +515,7 @@ function meetingEdits(pd: ParsedDocument, a: Agenda, agendaName: string, planned
       const value = planned.pair('attendees')?.value;
       edits.push(isSeq(value) ? appendScalars(pd, value, missing) : setScalar(pd, planned.node, 'attendees', `[${missing.join(', ')}]`));
     }
-    return edits.every((e) => e !== undefined) ? { edits: edits as TextEdit[], what: `the reset meeting already planned for ${day} (its agenda now points at this document)` } : { what: '' };
+    return edits.every((e) => e !== undefined) ? { edits: edits as TextEdit[], what: `the reset meeting of ${day}` } : { what: '' };
   }
   const lines = [`date: ${day}`, 'kind: reset', ...(ids.length > 0 ? [`attendees: [${ids.map(flowId).join(', ')}]`] : []), `agenda: ${agendaScalar(agendaName)}`];
   const root = editableRoot(pd);

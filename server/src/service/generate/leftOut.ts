@@ -58,24 +58,38 @@ export function leftOutEntries(pd: ParsedDocument): LeftOut {
   if (pd.syntaxProblems.length > 0 || !isMap(root)) return NOTHING;
   const problems = validateSchema(pd);
   if (problems.length === 0) return NOTHING;
-  const items: { label: string; node: Node; start: number; end: number }[] = [];
+  // The list items in file order (they do not overlap), found by binary search: a file may hold
+  // hundreds of thousands of entries and thousands of problems.
+  const items: { list: (typeof LISTS)[number]; index: number; node: Node; start: number; end: number }[] = [];
   for (const list of LISTS) {
     const seq = getPair(root, list)?.value;
     if (!isSeq(seq)) continue;
-    seq.items.forEach((item, i) => {
+    seq.items.forEach((item, index) => {
       const node = item as Node | null;
-      if (node?.range) items.push({ label: itemLabel(list, node, i), node, start: node.range[0], end: node.range[1] });
+      if (node?.range) items.push({ list, index, node, start: node.range[0], end: node.range[1] });
     });
   }
+  items.sort((a, b) => a.start - b.start);
+  const itemAt = (at: number) => {
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].end <= at) lo = mid + 1;
+      else if (items[mid].start > at) hi = mid - 1;
+      else return items[mid];
+    }
+    return undefined;
+  };
   const byKey = new Map<unknown, LeftOutEntry>();
   const entries: LeftOutEntry[] = [];
   for (const p of problems) {
     const at = pd.offsetAt(p.range.start);
-    const item = items.find((it) => at >= it.start && at < it.end);
+    const item = itemAt(at);
     const key = item ? item.node : `line ${p.range.start.line}`;
     let entry = byKey.get(key);
     if (!entry) {
-      entry = item ? { label: item.label, reasons: [], node: item.node } : { label: `${pathAt(pd, at)} (line ${p.range.start.line + 1})`, reasons: [] };
+      entry = item ? { label: itemLabel(item.list, item.node, item.index), reasons: [], node: item.node } : { label: `${pathAt(pd, at)} (line ${p.range.start.line + 1})`, reasons: [] };
       byKey.set(key, entry);
       entries.push(entry);
     }

@@ -246,6 +246,25 @@ describe('generated documents on a file with schema errors', () => {
     assert.deepStrictEqual(parseDocument(applyEdits(text, doc.edits)).toJS().meetings[0].attendees, ['jdoe'], 'a person left out is not invited');
   });
 
+  it('a person left out is named nowhere as a leader or contact: not invited, not in senior management, not a decider', () => {
+    const people = yaml(
+      'version: 1',
+      'partnership: {name: P, customer: Acme Corp}',
+      'people:',
+      '  - {id: bwest, name: Bo West, side: customer, sponsor: true, decisionMaker: true, contactEvery: weekyl}',
+      '  - {id: mkhan, name: Maryam Khan, side: ours, role: [Director]}',
+      'communication:',
+      '  statusReport: {cadence: weekly, lastSent: 2026-11-16}',
+      '  escalation: [mkhan]',
+    );
+    const d = generate('agenda', people, { today: '2026-11-20' });
+    assert.deepStrictEqual(d.leftOut?.map((l) => l.split(' left out')[0]), ['bwest', 'mkhan']);
+    const body = d.content.slice(d.content.indexOf('- **Date:**'));
+    assert.ok(!body.includes('Bo West') && !body.includes('Maryam Khan'), body);
+    assert.ok(body.includes('- [ ] Name a senior manager on our side as the escalation contact (`communication.escalation`).'));
+    assert.ok(body.includes("## 4. Senior management's part\n\nNone.\n"));
+  });
+
   it('the status report says it at its top too', () => {
     const doc = generate('report', text, { today: '2026-11-20' });
     const lines = doc.content.split('\n');

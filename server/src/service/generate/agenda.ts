@@ -300,7 +300,7 @@ function agendaMarkdown(a: Agenda, pd: ParsedDocument, absPath: string): string 
 
   const reset = ['## 3. Resetting how we work', '', 'For each: what the file says today, then what to agree in the meeting.', '', ...workingAgreements(a, risks)];
 
-  const senior = ["## 4. Senior management's part", '', ...orNone(seniorLines(model))];
+  const senior = ["## 4. Senior management's part", '', ...orNone(seniorLines(model, shown))];
 
   const recommit = [
     '## 5. Re-commitments',
@@ -314,7 +314,7 @@ function agendaMarkdown(a: Agenda, pd: ParsedDocument, absPath: string): string 
     ),
   ];
 
-  const decisions = ['## 6. Decisions and sign-off', '', ...decisionLines(model, late)];
+  const decisions = ['## 6. Decisions and sign-off', '', ...decisionLines(model, late, shown)];
 
   const footer = [`_Generated from ${md(path.basename(absPath))} on ${formatDay(today)}. Record the outcome in the file: meeting notes, new due dates (with their history) and a fresh health assessment._`];
 
@@ -436,7 +436,7 @@ function workingAgreements(a: Agenda, risks: Obj[]): string[] {
       `concerns and risks are tracked in the partnership file: ${plural(a.concerns.length, 'open concern')} ` +
       `(${noResponse} without a response, ${noOwner} without an owner); ${plural(risks.length, 'open risk')} ` +
       `(${riskNoOwner} without an owner, ${unmanaged} serious and without an owner or a mitigation)`;
-    const escalation = ourEscalation(model);
+    const escalation = shownEscalation(model, (o) => !a.leftOut.nodes.has(o.node));
     if (escalation.length > 0) issues += `; escalation to ${namesOf(model, escalation)}`;
   }
 
@@ -465,21 +465,26 @@ function workingAgreements(a: Agenda, risks: Obj[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Senior management, decisions
 
-function seniorLines(model: PartnershipModel): string[] {
+/** Escalation contacts and customer leaders the agenda may show (people left out for errors are not). */
+function shownEscalation(model: PartnershipModel, shown: (o: Obj) => boolean): string[] {
+  return ourEscalation(model).filter((id) => shown(model.personById.get(id)!));
+}
+
+function seniorLines(model: PartnershipModel, shown: (o: Obj) => boolean): string[] {
   const lines: string[] = [];
   const customer = md(model.customerName());
-  for (const id of ourEscalation(model)) {
+  for (const id of shownEscalation(model, shown)) {
     lines.push(`- ${personWithRole(model, id)}, our escalation contact: attends, backs the re-commitments with people and time, and gives ${customer} a direct line if the reset does not hold.`);
   }
-  for (const s of customerLeaders(model).sponsors) {
+  for (const s of customerLeaders(model).sponsors.filter(shown)) {
     lines.push(`- ${whoText(s)}, sponsor at ${customer}: hears the plan first-hand and confirms it on the customer's side.`);
   }
   return lines;
 }
 
-function decisionLines(model: PartnershipModel, late: CommitmentFact[]): string[] {
+function decisionLines(model: PartnershipModel, late: CommitmentFact[], shown: (o: Obj) => boolean): string[] {
   const customer = md(model.customerName());
-  const { decisionMakers } = customerLeaders(model);
+  const decisionMakers = customerLeaders(model).decisionMakers.filter(shown);
   const deciders = decisionMakers.length > 0 ? joinAnd(decisionMakers.map((p) => md(p.str('name') ?? p.str('id') ?? 'a decision maker'))) : `a decision maker at ${customer}`;
   const lines = [
     '- [ ] How status is reported from now on: format, day, audience.',
@@ -496,7 +501,7 @@ function decisionLines(model: PartnershipModel, late: CommitmentFact[]): string[
     lines.push(`- [ ] ${what}: write down what was agreed above and get ${deciders} to sign it off (record it under \`communication.signedOff\`).`);
   }
   if (decisionMakers.length === 0) lines.push(`- [ ] Find out who at ${customer} can decide and commit resources, and record them with \`decisionMaker: true\`.`);
-  if (ourEscalation(model).length === 0) lines.push('- [ ] Name a senior manager on our side as the escalation contact (`communication.escalation`).');
+  if (shownEscalation(model, shown).length === 0) lines.push('- [ ] Name a senior manager on our side as the escalation contact (`communication.escalation`).');
   lines.push('- [ ] The date of the next check-in, and who updates the partnership file afterwards.');
   return lines;
 }

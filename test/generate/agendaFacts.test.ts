@@ -303,3 +303,34 @@ describe('reset-meeting agenda: a side nobody qualifies from', () => {
     ]);
   });
 });
+
+describe('reset-meeting agenda: the sign-off, as communication-plan-unsigned judges it', () => {
+  const plan = (signedOff: string) =>
+    yaml(
+      'version: 1',
+      'partnership: {name: P, customer: Acme Corp}',
+      'people:',
+      '  - {id: jdoe, name: Jane Doe, side: customer, decisionMaker: true}',
+      '  - {id: alee, name: Amir Lee, side: ours}',
+      'communication:',
+      '  statusReport: {cadence: weekly, lastSent: 2026-11-19}',
+      '  reviewMeeting: {cadence: monthly, lastHeld: 2026-11-02}',
+      `  signedOff: ${signedOff}`,
+    );
+  const lapses = (text: string) => section(generate('agenda', text, { today: '2026-11-20' }).content, '### Communication lapses');
+  const decision = (text: string) => generate('agenda', text, { today: '2026-11-20' }).content.split('\n').find((l) => l.includes('communication plan') && l.startsWith('- [ ]'));
+
+  it('signed by the customer: no lapse; confirm it still holds', () => {
+    assert.deepStrictEqual(lapses(plan('{by: jdoe, on: 2026-04-01}')), ['None.']);
+    assert.strictEqual(decision(plan('{by: jdoe, on: 2026-04-01}')), '- [ ] Confirm the communication plan signed off by Jane Doe on 2026-04-01 still holds, or have Jane Doe sign off the revised one.');
+  });
+
+  it('signed by one of ours: a lapse, as the rule says', () => {
+    assert.deepStrictEqual(lapses(plan('{by: alee}')), ["- The communication plan was signed off by Amir Lee, who is not on Acme Corp's side, so Acme Corp has not agreed to it."]);
+  });
+
+  it('signed by someone the file does not know: no lapse (unknown-reference reports it, not the sign-off rule), and a decision to record who', () => {
+    assert.deepStrictEqual(lapses(plan('{by: ghost}')), ['None.']);
+    assert.strictEqual(decision(plan('{by: ghost}')), "- [ ] The communication plan's sign-off names ghost, who is not a person the file knows: record who at Acme Corp agreed to it, or have Jane Doe sign off the revised one.");
+  });
+});

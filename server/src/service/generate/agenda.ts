@@ -19,11 +19,11 @@ import * as path from 'path';
 import { formatDay, isCadence, nextWorkingDay, plural } from '../dates';
 import { CommitmentFact, ConcernFact, Facts, factsOf, isOpenRisk, meetingStatus, MilestoneFact, riskUnmanaged } from '../domain';
 import { goalFact, GoalFact } from '../domain/goals';
-import { customerLeaders, ourEscalation, ourLead } from '../domain/people';
+import { customerLeaders, ourEscalation, ourLead, planSignOff } from '../domain/people';
 import { isSeq, type ParsedDocument } from '../document';
 import { Obj, PartnershipModel } from '../model';
 import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } from '../types';
-import { communicationLapses, idText, longDay, namesOf, personText, personWithRole, signOff, staleContacts, whoText } from './facts';
+import { communicationLapses, idText, longDay, namesOf, personText, personWithRole, staleContacts, whoText } from './facts';
 import { freeDocumentPath } from './files';
 import { LeftOut, leftOutEntries, leftOutNotice } from './leftOut';
 import { joinAnd, md, orNone, render, table } from './markdown';
@@ -493,9 +493,11 @@ function decisionLines(model: PartnershipModel, late: CommitmentFact[], shown: (
     '- [ ] How meetings are run.',
   ];
   if (late.length > 0) lines.push(late.length === 1 ? '- [ ] A new date and an owner for the re-commitment above.' : `- [ ] A new date and an owner for each of the ${late.length} re-commitments above.`);
-  const sign = signOff(model);
+  const sign = planSignOff(model);
   if (sign.state === 'signed') {
-    lines.push(`- [ ] Confirm the communication plan signed off by ${sign.by}${sign.on ? ` on ${sign.on}` : ''} still holds, or have ${deciders} sign off the revised one.`);
+    lines.push(`- [ ] Confirm the communication plan signed off by ${personText(model, sign.by)}${sign.on !== undefined ? ` on ${formatDay(sign.on)}` : ''} still holds, or have ${deciders} sign off the revised one.`);
+  } else if (sign.state === 'unknown' && sign.by !== '') {
+    lines.push(`- [ ] The communication plan's sign-off names ${md(sign.by)}, who is not a person the file knows: record who at ${customer} agreed to it, or have ${deciders} sign off the revised one.`);
   } else {
     const what = sign.state === 'no-plan' ? 'There is no communication plan' : 'The communication plan is not signed off by the customer';
     lines.push(`- [ ] ${what}: write down what was agreed above and get ${deciders} to sign it off (record it under \`communication.signedOff\`).`);

@@ -2,6 +2,7 @@
 // layer's facts (the judgements the rules make, so the documents agree with the diagnostics).
 import { formatDay, plural } from '../dates';
 import { factsOf, isOpenRisk } from '../domain';
+import { planSignOff } from '../domain/people';
 import type { Obj, PartnershipModel } from '../model';
 import type { Day } from '../types';
 import { joinAnd, md } from './markdown';
@@ -133,29 +134,10 @@ export function communicationLapses(model: PartnershipModel, today: Day): string
     out.push(`The ${held.cadence} review meeting is ${plural(held.overdueDays, 'day')} overdue: last held ${formatDay(held.last!)}, the next was due ${formatDay(held.next!)}.`);
   }
 
-  const sign = signOff(model);
+  const sign = planSignOff(model);
   if (sign.state === 'missing') out.push(`Nobody at ${customer} has signed off the communication plan.`);
-  else if (sign.state === 'wrong-side') out.push(`The communication plan was signed off by ${sign.by}, who is not on ${customer}'s side, so ${customer} has not agreed to it.`);
+  else if (sign.state === 'wrong-side') out.push(`The communication plan was signed off by ${personText(model, sign.by)}, who is not on ${customer}'s side, so ${customer} has not agreed to it.`);
   return out;
-}
-
-export type SignOff =
-  | { state: 'no-plan' }
-  | { state: 'missing' }
-  | { state: 'wrong-side'; by: string }
-  | { state: 'signed'; by: string; on?: string };
-
-/** Who signed the communication plan off, as Markdown names. */
-export function signOff(model: PartnershipModel): SignOff {
-  const plan = model.communication;
-  if (!plan) return { state: 'no-plan' };
-  const signed = plan.obj('signedOff');
-  const by = signed?.str('by');
-  if (!signed || by === undefined) return { state: 'missing' };
-  const who = personText(model, by);
-  if (model.side(by) !== 'customer') return { state: 'wrong-side', by: who };
-  const on = signed.day('on');
-  return { state: 'signed', by: who, on: on === undefined ? undefined : formatDay(on) };
 }
 
 /** A 1–5 score as "3/5", or "" when it is missing or not a number. */

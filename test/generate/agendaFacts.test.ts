@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { applyEdits, DIR, generate, memFs, yaml } from './util';
+import { applyEdits, DIR, generate, yaml } from './util';
 
 /** The lines of one section: from its heading up to the next heading of the same or a higher level. */
 function section(markdown: string, heading: string): string[] {
@@ -283,7 +283,6 @@ describe('generated documents on a file with schema errors', () => {
   });
 });
 
-void memFs;
 
 describe('reset-meeting agenda: a side nobody qualifies from', () => {
   it('says what to add when nobody from our side is proposed', () => {

@@ -65,7 +65,9 @@ export function generateAgenda(pd: ParsedDocument, absPath: string, today: Day, 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 function bySeverityThenAge(a: ConcernFact, b: ConcernFact): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.raised ?? Infinity) - (b.raised ?? Infinity);
+  // An undated concern (the schema requires `raised`) sorts after the dated ones of its severity.
+  const age = (f: ConcernFact) => f.raised ?? Number.MAX_SAFE_INTEGER;
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || age(a) - age(b);
 }
 
 /** The earliest reset meeting still ahead (see the file's head), if any. */

@@ -131,7 +131,12 @@ describe('cli: report', function () {
     const original = read(ws, GLOBEX);
     assert.ok(ruleIds(ws, GLOBEX).includes('status-report-overdue'));
     const r = run(['report', GLOBEX, '--today', TODAY], ws);
-    assert.deepStrictEqual([r.status, r.stdout, r.stderr], [0, `problems/globex-rollout.status-${TODAY}.md\n`, NOT_RECORDED]);
+    // Its 'opne' status is a schema error: that commitment is left out, and said so; generating records nothing.
+    assert.deepStrictEqual([r.status, r.stdout, r.stderr], [
+      0,
+      `problems/globex-rollout.status-${TODAY}.md\n`,
+      'partnership: note: problems/globex-rollout.partnership.yaml: 1 entry left out of the status report; see the top of the document\n' + NOT_RECORDED,
+    ]);
     const report = read(ws, r.stdout.trim());
     // The same sections in the same order, good news or bad.
     const sections = ['Period', 'Goals', 'Reliability', 'Done this period', 'Due next period', 'Overdue', 'Dates changed this period', 'Open concerns', 'Shared risks', 'Milestones reached', 'Milestones ahead'];

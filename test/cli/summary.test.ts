@@ -27,10 +27,13 @@ describe('cli: summary', () => {
     const r = run(['summary', EXAMPLES, '--today', TODAY], ROOT);
     assert.strictEqual(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
-    assert.deepStrictEqual(lines.slice(0, 5), [
+    assert.deepStrictEqual(lines.slice(0, 8), [
       'Partnership             Health          Late  Week  Concern   Report  Stale  On-time  Next milestone',
+      'Brightwater meter dat…  broken ↘     8 (45d)     1  K-1 38d      28d      1      31%  M-4 in 95d',
       'Northwind route plann…  strained ↘   2 (24d)     0  K-1 17d      21d      1      33%  —',
+      'Fleet maps alliance     watch →      1 (10d)     0  K-1 11d      21d      0       0%  M-2 in 7d',
       'Payments on the share…  watch →            0     1  —              —      0     100%  M-2 in 67d',
+      'Copperleaf online ord…  —                  0     0  —              —      0        —  —',
       'Acme compliance analy…  healthy ↗          0     0  —             3d      0      50%  M-2 in 67d',
       'Globex billing migrat…  healthy →          0     0  —             3d      0     100%  M-2 in 67d',
     ]);
@@ -62,7 +65,7 @@ describe('cli: summary', () => {
 
   it('json, csv and markdown carry the same rows', () => {
     const json = JSON.parse(run(['summary', EXAMPLES, '--today', TODAY, '--format', 'json'], ROOT).stdout) as Record<string, unknown>[];
-    assert.deepStrictEqual(json[0], {
+    assert.deepStrictEqual(json[1], {
       path: 'examples/northwind-logistics.partnership.yaml',
       name: 'Northwind route planning',
       customer: 'Northwind Logistics',
@@ -79,7 +82,7 @@ describe('cli: summary', () => {
     });
     const csv = run(['summary', EXAMPLES, '--today', TODAY, '--format', 'csv'], ROOT).stdout.split('\r\n');
     assert.strictEqual(csv[0], 'path,name,customer,health,trend,late,max_days_late,due_within_week,unanswered_concerns,oldest_concern,oldest_concern_days,days_since_status_report,stale_decision_makers,on_time_percent,next_milestone,next_milestone_due');
-    assert.strictEqual(csv[1], 'examples/northwind-logistics.partnership.yaml,Northwind route planning,Northwind Logistics,strained,declining,2,24,0,1,K-1,17,21,Helena Voss,33,,');
+    assert.strictEqual(csv[2], 'examples/northwind-logistics.partnership.yaml,Northwind route planning,Northwind Logistics,strained,declining,2,24,0,1,K-1,17,21,Helena Voss,33,,');
     assert.strictEqual(csv.length, json.length + 2, 'a header, a row each, and the final line break');
     const md = run(['summary', EXAMPLES, '--today', TODAY, '--format', 'markdown'], ROOT).stdout;
     assert.ok(md.includes('| [Northwind route planning](examples/northwind-logistics.partnership.yaml) | strained ↘ | 2 (24d) | 0 | K-1 17d | 21d | 1 | 33% | — |'), md);

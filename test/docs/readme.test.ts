@@ -52,13 +52,27 @@ describe('README', () => {
       assert.match(run.stdout, /\n\(partnership exited with 1: examples\/globex-typos\.partnership\.yaml has errors on purpose\)\n$/);
 
       const files = byFile(run.stdout);
-      assert.deepStrictEqual([...files.keys()].sort(), ['globex-typos', 'northwind-logistics', 'platform-team'], 'acme-analytics: no diagnostics');
+      assert.deepStrictEqual(
+        [...files.keys()].sort(),
+        ['brightwater-utilities', 'copperleaf-bakery', 'globex-typos', 'northwind-logistics', 'platform-team', 'tessellate-alliance'],
+        'acme-analytics: no diagnostics',
+      );
       assert.ok(files.get('globex-typos')!.length > 0 && files.get('globex-typos')!.every(([, sev]) => sev === 'error'), 'globex-typos: errors');
       const northwind = files.get('northwind-logistics')!.map(([rule]) => rule);
       for (const rule of ['commitment-overdue', 'status-report-overdue', 'concern-unanswered', 'relationship-strained']) {
         assert.ok(northwind.includes(rule), `northwind-logistics is strained and shows ${rule}: ${northwind.join(', ')}`);
       }
       assert.ok(files.get('platform-team')!.some(([rule]) => rule === 'communication-plan-missing'), 'platform-team has no communication plan');
+      // The three added for the documents: none has a schema error (their findings are meant).
+      for (const name of ['brightwater-utilities', 'copperleaf-bakery', 'tessellate-alliance']) {
+        assert.ok(files.get(name)!.every(([, sev]) => sev !== 'error'), `${name}: no errors`);
+      }
+      const brightwater = files.get('brightwater-utilities')!.map(([rule]) => rule);
+      for (const rule of ['commitment-overdue', 'commitment-slipped', 'concern-unanswered', 'relationship-strained', 'milestone-overdue', 'risk-unmanaged']) {
+        assert.ok(brightwater.includes(rule), `brightwater-utilities is broken and shows ${rule}: ${brightwater.join(', ')}`);
+      }
+      assert.deepStrictEqual(files.get('copperleaf-bakery')!.map(([rule]) => rule), ['communication-plan-missing', 'no-decision-maker']);
+      assert.deepStrictEqual(files.get('tessellate-alliance')!.map(([rule]) => rule), ['commitment-overdue', 'concern-unanswered']);
     });
 
     it('the agenda the README suggests works on a copy of northwind-logistics, as of that day', () => {

@@ -101,8 +101,8 @@ describe('snippets', () => {
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Reset-meeting agenda' });
     await vscode.commands.executeCommand('leaveSnippet');
     const agenda = md.document.getText();
-    assert.match(agenda, /^# Reset meeting: Partnership$/m);
-    for (const heading of ['## 1. Listen first', '## 2. The facts', '## 3. Resetting how we work', "## 4. What senior management will do", '## 5. Re-commitments', '## 6. Decisions and sign-off']) {
+    assert.match(agenda, /^# Reset meeting: Partnership with Customer$/m);
+    for (const heading of ['## Proposed attendees', '## What we own', '## 1. Listen first', '## 2. The facts', '## 3. Resetting how we work', "## 4. Senior management's part", '## 5. Re-commitments', '## 6. Decisions and sign-off']) {
       assert.ok(agenda.includes(heading), `agenda has "${heading}"`);
     }
 

@@ -66,12 +66,16 @@ export function headings(markdown: string): string[] {
 
 export const AGENDA_SECTIONS = [
   '## Proposed attendees',
+  '## What we own',
   '## 1. Listen first',
   '## 2. The facts',
   '### Overdue commitments',
+  '### Commitments moved twice or more',
   '### Open concerns',
   '### Communication lapses',
   '### Stale contacts',
+  '### Milestones slipped or overdue',
+  '### Goals not at target',
   '### Open risks',
   '## 3. Resetting how we work',
   '### Status reporting',

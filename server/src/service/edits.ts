@@ -398,3 +398,16 @@ export function addMapping(pd: ParsedDocument, map: YAMLMap, key: string, lines:
   const inner = ' '.repeat(indent + indentUnit(pd));
   return insertLinesAfter(pd, map, `${' '.repeat(indent)}${key}:${lines.map((l) => `${eol}${inner}${l}`).join('')}`);
 }
+
+/**
+ * Append scalar items (YAML text each, e.g. flow-safe ids) to a list: inside the brackets of a flow
+ * list, or as `- item` lines after the last item of a block list, at its indentation. Undefined
+ * when the list is shared by an alias or the file cannot take an edit.
+ */
+export function appendScalars(pd: ParsedDocument, seq: import('yaml').YAMLSeq, values: string[]): TextEdit | undefined {
+  if (!editableRoot(pd) || values.length === 0 || !seq.range || isAliased(pd, seq)) return undefined;
+  if (seq.flow) return insertInFlow(pd, seq, values.join(', '));
+  if (seq.items.length === 0) return undefined;
+  const pad = ' '.repeat(column(pd, seq.range[0]));
+  return insertLinesAfter(pd, seq, values.map((v) => `${pad}- ${v}`).join(pd.eol()));
+}

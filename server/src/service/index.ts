@@ -19,8 +19,9 @@ import { PartnershipModel } from './model';
 import { diagnosticSubjects } from './subjects';
 import { generateAgenda } from './generate/agenda';
 import { generateStatusReport, recordStatusReportSent, todaysReportPath } from './generate/statusReport';
+import { LeftOut, leftOutEntries, leftOutLines } from './generate/leftOut';
 import { buildOutline } from './outline';
-import { Diagnostic, FileSystem, PartnershipConfig, Severity } from './types';
+import { Diagnostic, FileSystem, GeneratedDocument, PartnershipConfig, Severity } from './types';
 import { ruleDocsUrl } from './ruleMeta';
 import { validateDocument } from './validate';
 
@@ -86,8 +87,8 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     parseConfig,
     configFor,
     // The documents judge by the config the file's diagnostics use (working days, response windows).
-    generateAgenda: (text, filePath, today) => generateAgenda(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath)),
-    generateStatusReport: (text, filePath, today, options) => generateStatusReport(parse(text, filePath), path.resolve(filePath), today, fs, documentConfig(filePath), options),
+    generateAgenda: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd, leftOut) => generateAgenda(pd, path.resolve(filePath), today, fs, documentConfig(filePath), leftOut)),
+    generateStatusReport: (text, filePath, today, options) => withLeftOut(parse(text, filePath), (pd) => generateStatusReport(pd, path.resolve(filePath), today, fs, documentConfig(filePath), options)),
     recordStatusReportSent: (text, filePath, today) => recordStatusReportSent(parse(text, filePath), today),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.
@@ -130,3 +131,11 @@ export type { CodeAction, CodeActionParams, ContextDiagnostic, Command, Document
 // The starter file of `partnership init` and the editor's "New partnership file".
 export { starterFile, partnershipFileStem } from './generate/starter';
 export type { StarterOptions } from './generate/starter';
+
+/** A generated document with the entries it left out (both generators say so at their top; the caller says it too). */
+function withLeftOut(pd: ParsedDocument, generate: (pd: ParsedDocument, leftOut: LeftOut) => GeneratedDocument): GeneratedDocument {
+  const leftOut = leftOutEntries(pd);
+  const doc = generate(pd, leftOut);
+  const lines = leftOutLines(leftOut);
+  return lines.length > 0 ? { ...doc, leftOut: lines } : doc;
+}

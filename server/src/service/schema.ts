@@ -233,7 +233,10 @@ export function validateSchema(pd: ParsedDocument): SchemaProblem[] {
     ];
   }
   if (validatePartnership(pd.value)) return [];
-  return mapErrors(pd, validatePartnership.errors ?? []);
+  const problems = mapErrors(pd, validatePartnership.errors ?? []);
+  // The generated validator keeps its last errors on itself: let them go (one per list item on a large file).
+  validatePartnership.errors = null;
+  return problems;
 }
 
 const KEY_KEYWORDS = new Set(['required', 'additionalProperties']);

@@ -108,4 +108,6 @@ export interface GeneratedDocument {
   recorded?: string;
   /** Why there are no edits, for a person: "lastSent already says 2026-11-23". Absent when there are edits. */
   notRecorded?: string;
+  /** Entries of a file with schema errors that the document leaves out, one line each ("C-7 left out: …"); the document says so at its top. */
+  leftOut?: string[];
 }

@@ -68,6 +68,7 @@ export function runGenerate(kind: Kind, argv: readonly string[], ctx: CliContext
     const doc = generateFrom(kind, text, file, shownFile, today, options);
     ctx.stdout(doc.content);
     ctx.stderr(`partnership: note: ${shownFile} was not changed: the ${WHAT[kind]} went to stdout\n`);
+    leftOutNote(doc, kind, shownFile, ctx);
     return EXIT_OK;
   }
   if (dryRun) return sent ? dryRunSent(file, shownFile, today, ctx) : dryRunGenerate(kind, file, shownFile, output, today, options, ctx);
@@ -154,6 +155,7 @@ function generateOnce(kind: Kind, real: string, shownFile: string, output: strin
     // Say why, rather than let the user believe the file records it (the service knows the reason).
     ctx.stderr(`partnership: note: ${shownFile} was not changed: ${doc.notRecorded ?? 'nothing to record'}\n`);
   }
+  leftOutNote(doc, kind, shownFile, ctx);
   ctx.stdout(`${shownTarget}\n`);
   return EXIT_OK;
 }
@@ -244,6 +246,12 @@ export function changedLines(before: string, after: string): string[] {
   const width = String(Math.max(endA, endB)).length;
   const num = (n: number) => String(n).padStart(width);
   return [...a.slice(start, endA).map((l, i) => `- ${num(start + i + 1)} | ${l}`), ...b.slice(start, endB).map((l, i) => `+ ${num(start + i + 1)} | ${l}`)];
+}
+
+/** One line on stderr when the document left entries with errors out (it says which at its top). */
+function leftOutNote(doc: GeneratedDocument, kind: Kind, shownFile: string, ctx: CliContext): void {
+  const n = doc.leftOut?.length ?? 0;
+  if (n > 0) ctx.stderr(`partnership: note: ${shownFile}: ${n === 1 ? '1 entry' : `${n} entries`} left out of the ${kind === 'agenda' ? 'agenda' : 'status report'}; see the top of the document\n`);
 }
 
 /** Run a file-safety step; its refusal becomes the CLI's one-line error with exit 2. */

@@ -2,6 +2,7 @@
 // layer's facts (the judgements the rules make, so the documents agree with the diagnostics).
 import { formatDay, plural } from '../dates';
 import { factsOf, isOpenRisk } from '../domain';
+import { planSignOff } from '../domain/people';
 import type { Obj, PartnershipModel } from '../model';
 import type { Day } from '../types';
 import { joinAnd, md } from './markdown';
@@ -60,21 +61,11 @@ export function commitmentsDueBetween(model: PartnershipModel, today: Day, from:
     .map((f) => f.c);
 }
 
-/** How many times a commitment's due date was moved (its history entries). */
-export function timesMoved(model: PartnershipModel, today: Day, c: Obj): number {
-  return factsOf(model, today).commitment(c)?.moves ?? 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Concerns and risks
 
 export function openConcerns(model: PartnershipModel): Obj[] {
   return model.concerns.filter((k) => k.str('status') === 'open');
-}
-
-/** An open concern with no response recorded (the rule's `concern-unanswered` without the grace period). */
-export function unanswered(k: Obj): boolean {
-  return !k.has('response');
 }
 
 /** Risks not mitigated or closed; a risk with no status at all counts as open. */
@@ -143,47 +134,10 @@ export function communicationLapses(model: PartnershipModel, today: Day): string
     out.push(`The ${held.cadence} review meeting is ${plural(held.overdueDays, 'day')} overdue: last held ${formatDay(held.last!)}, the next was due ${formatDay(held.next!)}.`);
   }
 
-  const sign = signOff(model);
+  const sign = planSignOff(model);
   if (sign.state === 'missing') out.push(`Nobody at ${customer} has signed off the communication plan.`);
-  else if (sign.state === 'wrong-side') out.push(`The communication plan was signed off by ${sign.by}, who is not on ${customer}'s side, so ${customer} has not agreed to it.`);
+  else if (sign.state === 'wrong-side') out.push(`The communication plan was signed off by ${personText(model, sign.by)}, who is not on ${customer}'s side, so ${customer} has not agreed to it.`);
   return out;
-}
-
-export type SignOff =
-  | { state: 'no-plan' }
-  | { state: 'missing' }
-  | { state: 'wrong-side'; by: string }
-  | { state: 'signed'; by: string; on?: string };
-
-/** Who signed the communication plan off, as Markdown names. */
-export function signOff(model: PartnershipModel): SignOff {
-  const plan = model.communication;
-  if (!plan) return { state: 'no-plan' };
-  const signed = plan.obj('signedOff');
-  const by = signed?.str('by');
-  if (!signed || by === undefined) return { state: 'missing' };
-  const who = personText(model, by);
-  if (model.side(by) !== 'customer') return { state: 'wrong-side', by: who };
-  const on = signed.day('on');
-  return { state: 'signed', by: who, on: on === undefined ? undefined : formatDay(on) };
-}
-
-/** The customer's decision makers and sponsors, in file order (people with an id only). */
-export function customerLeaders(model: PartnershipModel): { decisionMakers: Obj[]; sponsors: Obj[] } {
-  const decisionMakers: Obj[] = [];
-  const sponsors: Obj[] = [];
-  for (const p of model.people) {
-    if (p.str('side') !== 'customer') continue;
-    if (p.bool('decisionMaker')) decisionMakers.push(p);
-    if (p.bool('sponsor')) sponsors.push(p);
-  }
-  return { decisionMakers, sponsors };
-}
-
-/** Our escalation contacts' ids, deduplicated, in plan order. */
-export function escalationIds(model: PartnershipModel): string[] {
-  const ids = model.communication?.refs('escalation').map((r) => r.id) ?? [];
-  return [...new Set(ids.filter((id) => id.trim() !== ''))];
 }
 
 /** A 1–5 score as "3/5", or "" when it is missing or not a number. */

@@ -20,7 +20,8 @@ export function md(value: unknown): string {
   text = text.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   // A leading heading, list or setext marker (`>` is already escaped above).
   if (/^[#+=-]/.test(text)) text = `\\${text}`;
-  else text = text.replace(/^(\d+)([.)])/, '$1\\$2');
+  // An ordered-list marker is 1–9 digits, `.` or `)`, then a space or the end: "99.5%" is not one.
+  else text = text.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   return text;
 }
 

@@ -16,6 +16,7 @@ import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } 
 import { ageText, idText, personText, personWithRole, scoreText, subtractCadence } from './facts';
 import { fileStem, freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
+import { leftOutHeader } from './leftOut';
 import { setScalar } from '../edits';
 
 /** The cadence assumed for the period when the plan does not give one. */
@@ -71,6 +72,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
 
   const header = [internal ? `# INTERNAL status report: ${name} for ${customer} (not for sending)` : `# Status report: ${name} for ${customer}`];
   if (internal) header.push('', `> **Internal:** this version carries our own assessment of the relationship and our internal risks. Send the customer version instead (without --internal).`);
+  header.push(...leftOutHeader(pd, 'status report'));
   if (pd.syntaxProblems.length > 0) {
     header.push('', '> **Note:** the partnership file has YAML errors, so this report shows only what could be read.');
   }

@@ -135,11 +135,11 @@ describe('cli: report', function () {
     assert.deepStrictEqual([r.status, r.stdout, r.stderr], [
       0,
       `problems/globex-rollout.status-${TODAY}.md\n`,
-      'partnership: note: problems/globex-rollout.partnership.yaml: 1 entry left out of the status report; see the top of the document\n' + NOT_RECORDED,
+      NOT_RECORDED + 'partnership: note: problems/globex-rollout.partnership.yaml: 1 entry left out of the status report; see the top of the document\n',
     ]);
     const report = read(ws, r.stdout.trim());
     // The same sections in the same order, good news or bad.
-    const sections = ['Period', 'Goals', 'Reliability', 'Done this period', 'Due next period', 'Overdue', 'Dates changed this period', 'Open concerns', 'Shared risks', 'Milestones reached', 'Milestones ahead'];
+    const sections = ['Period', 'Goals', 'Reliability', 'Done this period', 'Due next period', 'Overdue', 'Dates changed this period', 'Open concerns', 'Shared risks', 'Milestones reached', 'Milestones ahead', 'Timeline'];
     assert.deepStrictEqual(report.split('\n').filter((l) => l.startsWith('## ')), sections.map((s) => `## ${s}`));
     assert.ok(report.includes('C-1'), 'the overdue commitment is in the report');
     assert.strictEqual(read(ws, GLOBEX), original, 'generating does not record the report as sent');
@@ -174,7 +174,10 @@ describe('cli: report', function () {
     const r = run(['report', GLOBEX, '--stdout', '--today', TODAY], ws);
     assert.strictEqual(r.status, 0);
     assert.match(r.stdout, /^# Status report: /);
-    assert.strictEqual(r.stderr, `partnership: note: ${GLOBEX} was not changed: the status report went to stdout\n`);
+    assert.strictEqual(
+      r.stderr,
+      `partnership: note: ${GLOBEX} was not changed: the status report went to stdout\npartnership: note: ${GLOBEX}: 1 entry left out of the status report; see the top of the document\n`,
+    );
     assert.strictEqual(run(['report', GLOBEX, '-o', '-', '--today', TODAY], ws).stdout, r.stdout, "'-' still means stdout");
     assert.ok(fs.readFileSync(path.join(ws, GLOBEX)).equals(before));
     assert.deepStrictEqual(listFolder(ws, 'problems'), ['globex-rollout.partnership.yaml']);

@@ -110,7 +110,20 @@ describe('snippets', () => {
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Status report' });
     await vscode.commands.executeCommand('leaveSnippet');
     const report = md.document.getText();
-    const order = ['## Health', '## Done this period', '## Due next period', '## Overdue', '## Open concerns', '## Open risks', '## Milestones'].map((h) => report.indexOf(h));
+    const order = [
+      '## Period',
+      '## Goals',
+      '## Reliability',
+      '## Done this period',
+      '## Due next period',
+      '## Overdue',
+      '## Dates changed this period',
+      '## Open concerns',
+      '## Shared risks',
+      '## Milestones reached',
+      '## Milestones ahead',
+      '## Timeline',
+    ].map((h) => report.indexOf(h));
     assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), `status report sections in order: ${order.join(',')}`);
 
     const yaml = await untitled('partnership');

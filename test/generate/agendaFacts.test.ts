@@ -273,6 +273,18 @@ describe('generated documents on a file with schema errors', () => {
     assert.strictEqual(doc.leftOut?.length, 4);
   });
 
+  it('the status report leaves them out too: no row, no bar in the timeline, a person left out named by id only', () => {
+    const doc = generate('report', text, { today: '2026-11-20' });
+    const body = doc.content.slice(doc.content.indexOf('## Period'));
+    assert.ok(!body.includes('C-7') && !body.includes('Export'), 'C-7 is named only in the notice');
+    assert.ok(!body.includes('No id'), 'the 3rd commitment is named only in the notice');
+    assert.ok(!body.includes('Amir Lee'), 'alee is left out: named by id only');
+    const overdue = body.slice(body.indexOf('## Overdue'), body.indexOf('## Dates changed'));
+    assert.deepStrictEqual(overdue.split('\n').filter((l) => l.startsWith('| C-')), ['| C-1 | Pilot | alee | — | 2026-11-01 | 19 |']);
+    const timeline = body.slice(body.indexOf('## Timeline'));
+    assert.deepStrictEqual(timeline.split('\n').filter((l) => /:.*c-/.test(l)).map((l) => l.trim().split(' :')[0]), ['C-1 Pilot (19 days late)']);
+  });
+
   it('a valid file has no notice and no leftOut', () => {
     const valid = text.replace('side: our}', 'side: ours}').replace('weekyl', 'weekly').replace('in-progres', 'in-progress').replace(', colour: red', '');
     for (const kind of ['agenda', 'report'] as const) {

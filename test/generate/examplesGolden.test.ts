@@ -1,11 +1,12 @@
-// The agenda of every example in examples/ against its golden file, as of the day `npm start`
+// The agenda and the status report of every example in examples/ against their golden files, as of the day `npm start`
 // judges the examples (README): the Markdown must equal `examples/<name>.reset.golden.md` and the
-// example after the edit `examples/<name>.reset.golden.yaml`, byte for byte. A new example without
+// example after the edit `examples/<name>.reset.golden.yaml`, byte for byte; the customer's status
+// report must equal `examples/<name>.status.golden.md` (generating it edits nothing). A new example without
 // goldens fails here. UPDATE_GOLDEN=1 rewrites them: read every changed line, they are the spec.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AGENDA_SECTIONS, applyEdits, DIR, FIXTURES, generate, headings, keepsLines } from './util';
+import { AGENDA_SECTIONS, applyEdits, DIR, FIXTURES, generate, headings, keepsLines, REPORT_SECTIONS } from './util';
 
 const EXAMPLES = path.join(__dirname, '../../../examples');
 const GOLDEN = path.join(FIXTURES, 'examples');
@@ -21,7 +22,7 @@ function golden(file: string, actual: string): void {
   assert.strictEqual(actual, fs.readFileSync(p, 'utf8'), `${file} differs (UPDATE_GOLDEN=1 to rewrite, then read the diff)`);
 }
 
-describe('the agenda of every example (golden files)', () => {
+describe('the agenda and the status report of every example (golden files)', () => {
   const names = fs
     .readdirSync(EXAMPLES)
     .filter((f) => f.endsWith('.partnership.yaml'))
@@ -32,7 +33,7 @@ describe('the agenda of every example (golden files)', () => {
     assert.deepStrictEqual(names, ['acme-analytics', 'brightwater-utilities', 'copperleaf-bakery', 'globex-typos', 'northwind-logistics', 'platform-team', 'tessellate-alliance']);
     if (!process.env.UPDATE_GOLDEN) {
       const goldens = fs.readdirSync(GOLDEN).sort();
-      assert.deepStrictEqual(goldens, names.flatMap((n) => [`${n}.reset.golden.md`, `${n}.reset.golden.yaml`]));
+      assert.deepStrictEqual(goldens, names.flatMap((n) => [`${n}.reset.golden.md`, `${n}.reset.golden.yaml`, `${n}.status.golden.md`]));
     }
   });
 
@@ -48,6 +49,13 @@ describe('the agenda of every example (golden files)', () => {
         assert.ok(keepsLines(input, output));
       });
       it('has every section, in order', () => assert.deepStrictEqual(headings(doc.content).slice(1), AGENDA_SECTIONS));
+
+      const report = generate('report', input, { today: TODAY, file: path.join(DIR, `${name}.partnership.yaml`) });
+      it('writes the expected status report, every section in order, and edits nothing', () => {
+        golden(`${name}.status.golden.md`, report.content);
+        assert.deepStrictEqual(headings(report.content).slice(1), REPORT_SECTIONS);
+        assert.deepStrictEqual(report.edits, []);
+      });
     });
   }
 });

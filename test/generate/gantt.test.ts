@@ -224,6 +224,12 @@ describe('timeline (Mermaid gantt)', function () {
       const section = report.slice(report.indexOf('## Timeline\n'));
       const blocks = [...section.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
       const chart = timeline(text);
+      const doc = service.generateStatusReport(text, file, day(TODAY));
+      if (doc.leftOut) {
+        // Entries with schema errors are left out of the report, its timeline included: the block is not the whole file's chart.
+        for (const b of blocks) await parseGantt(b);
+        continue;
+      }
       if (chart === undefined) {
         assert.match(section, /^## Timeline\n\nNone\.\n/, f);
         continue;

@@ -67,11 +67,13 @@ describe('status report', () => {
         'partnership: {name: Dashboard, customer: Acme Corp, lead: alee}',
         'people:',
         '  - {id: jdoe, name: Jane Doe, side: customer, role: VP Compliance, email: jane@acme.example}',
-        '  - {id: alee, name: Amir Lee, side: ours, role: Tech lead, phone: "+1 555 0100"}',
+        '  - {id: alee, name: Amir Lee, side: ours, role: Tech lead, email: amir@ours.example}',
         'communication:',
         '  statusReport: {cadence: weekly, audience: [jdoe, jdoe]}',
       );
-      assert.ok(report(text).content.includes('- **To:** Jane Doe (VP Compliance)\n- **From:** Amir Lee (Tech lead)\n\n## Goals'));
+      const content = report(text).content;
+      assert.ok(content.includes('- **To:** Jane Doe (VP Compliance)\n- **From:** Amir Lee (Tech lead)\n\n## Goals'), content);
+      assert.ok(!/@/.test(content), 'no email address');
     });
   });
 
@@ -247,9 +249,11 @@ describe('status report', () => {
           '| M-2 | Rollout | 2026-11-10 | slipped |',
           '| M-4 | Training | 2026-11-18 | planned, 2 days past due |',
           '| M-3 | Launch | 2026-12-10 | planned |',
-          '| — | Unnamed | — | planned |',
         ].join('\n'),
       );
+      // A milestone without its required due date is a schema error: left out, and named at the top.
+      assert.ok(r.content.includes("> - the 6th milestone left out: "), r.content.slice(0, 600));
+      assert.ok(!section(r.content, 'Milestones ahead').includes('Unnamed'));
     });
   });
 

@@ -88,7 +88,8 @@ export function createLanguageService({ fs, home, docsBaseUrl, optimiseParsing }
     configFor,
     // The documents judge by the config the file's diagnostics use (working days, response windows).
     generateAgenda: (text, filePath, today) => withLeftOut(parse(text, filePath), (pd, leftOut) => generateAgenda(pd, path.resolve(filePath), today, fs, documentConfig(filePath), leftOut)),
-    generateStatusReport: (text, filePath, today, options) => withLeftOut(parse(text, filePath), (pd) => generateStatusReport(pd, path.resolve(filePath), today, fs, documentConfig(filePath), options)),
+    generateStatusReport: (text, filePath, today, options) =>
+      withLeftOut(parse(text, filePath), (pd, leftOut) => generateStatusReport(pd, path.resolve(filePath), today, fs, documentConfig(filePath), options, leftOut)),
     recordStatusReportSent: (text, filePath, today) => recordStatusReportSent(parse(text, filePath), today),
     outline: (text, filePath, options, limits) => buildOutline(parse(text, filePath), filePath, options, limits),
     // A parse of their own: these compare two versions of one file, and the cache keeps one per document.

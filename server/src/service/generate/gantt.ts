@@ -14,6 +14,8 @@ import type { Day } from '../types';
 export interface GanttOptions {
   /** The chart's title (the day it is drawn as of is added). Default: the partnership's name. */
   title?: string;
+  /** Nodes of entries to leave out (a document leaves out entries with schema errors, see leftOut.ts). */
+  leaveOut?: ReadonlySet<unknown>;
 }
 
 /** Labels longer than this are cut (with "…"): a bar's label is one line. */
@@ -70,7 +72,7 @@ function firstKnown(f: CommitmentFact): Day {
   return on !== undefined && on <= f.due! ? on : f.due!;
 }
 
-function commitmentBar(f: CommitmentFact, facts: Facts, order: number): Omit<Bar, 'key'> | undefined {
+function commitmentBar(f: CommitmentFact, facts: Facts, order: number, leaveOut: ReadonlySet<unknown> | undefined): Omit<Bar, 'key'> | undefined {
   if (f.due === undefined || f.state === undefined || f.state === 'dropped') return undefined;
   const id = f.c.str('id');
   const summary = f.c.str('summary');
@@ -89,7 +91,9 @@ function commitmentBar(f: CommitmentFact, facts: Facts, order: number): Omit<Bar
     }
   }
   const owner = f.c.str('owner');
-  const section = owner === undefined ? 'No owner' : (facts.model.personName(owner) ?? owner);
+  // An owner whose entry is left out (schema errors) is named by id, not by what the entry says.
+  const ownerLeftOut = owner !== undefined && leaveOut?.has(facts.model.personById.get(owner)?.node);
+  const section = owner === undefined ? 'No owner' : ownerLeftOut ? owner : (facts.model.personName(owner) ?? owner);
   const start = Math.min(firstKnown(f), end);
   return { section, label: mermaidText(text) + late(f.daysLate), tags, start, end, milestone: false, order };
 }
@@ -118,8 +122,9 @@ function milestoneBar(f: MilestoneFact, order: number): Omit<Bar, 'key'> | undef
  * `todayMarker` (the reader's day); the title says the day the chart was drawn as of.
  */
 export function ganttChart(facts: Facts, options: GanttOptions = {}): string | undefined {
-  const commitmentBars = facts.commitments.map((f, i) => commitmentBar(f, facts, i)).filter((b): b is Omit<Bar, 'key'> => b !== undefined);
-  const milestoneBars = facts.milestones.map((f, i) => milestoneBar(f, i)).filter((b): b is Omit<Bar, 'key'> => b !== undefined);
+  const out = options.leaveOut;
+  const commitmentBars = facts.commitments.map((f, i) => (out?.has(f.c.node) ? undefined : commitmentBar(f, facts, i, out))).filter((b): b is Omit<Bar, 'key'> => b !== undefined);
+  const milestoneBars = facts.milestones.map((f, i) => (out?.has(f.m.node) ? undefined : milestoneBar(f, i))).filter((b): b is Omit<Bar, 'key'> => b !== undefined);
   if (commitmentBars.length === 0 && milestoneBars.length === 0) return undefined;
   const used = new Set<string>();
   const keyed = (bars: Omit<Bar, 'key'>[], prefix: 'c' | 'm', ids: (string | undefined)[]): Bar[] => bars.map((b) => ({ ...b, key: taskId(prefix, ids[b.order], b.order, used) }));

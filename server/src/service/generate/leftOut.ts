@@ -143,9 +143,3 @@ export function leftOutNotice(leftOut: LeftOut, document: 'agenda' | 'status rep
 export function leftOutLines(leftOut: LeftOut): string[] {
   return leftOut.entries.map((e) => `${e.label} left out: ${e.reasons.join('; ')}`);
 }
-
-/** The notice as lines to append to a document's heading block (a blank line first), or none. */
-export function leftOutHeader(pd: ParsedDocument, document: 'agenda' | 'status report'): string[] {
-  const notice = leftOutNotice(leftOutEntries(pd), document);
-  return notice.length > 0 ? ['', ...notice] : [];
-}

@@ -16,7 +16,7 @@ import type { Day, FileSystem, GeneratedDocument, PartnershipConfig, TextEdit } 
 import { ageText, idText, personText, personWithRole, scoreText, subtractCadence } from './facts';
 import { fileStem, freeDocumentPath } from './files';
 import { joinAnd, md, orNone, render, table } from './markdown';
-import { leftOutHeader } from './leftOut';
+import { LeftOut, leftOutEntries, leftOutNotice } from './leftOut';
 import { setScalar } from '../edits';
 
 /** The cadence assumed for the period when the plan does not give one. */
@@ -30,11 +30,20 @@ export interface StatusReportOptions {
 /** How a report is recorded as sent: only by `recordStatusReportSent`, never by generating. */
 export const NOT_RECORDED_ON_GENERATE = 'a report is recorded as sent only once it has gone out (partnership report FILE --sent, or "Mark as sent" in the editor)';
 
-export function generateStatusReport(pd: ParsedDocument, absPath: string, today: Day, fs: FileSystem, config?: PartnershipConfig, options: StatusReportOptions = {}): GeneratedDocument {
+/** `leftOut`: what the file's schema errors leave out (`leftOutEntries(pd)`), when the caller has it already. */
+export function generateStatusReport(
+  pd: ParsedDocument,
+  absPath: string,
+  today: Day,
+  fs: FileSystem,
+  config?: PartnershipConfig,
+  options: StatusReportOptions = {},
+  leftOut: LeftOut = leftOutEntries(pd),
+): GeneratedDocument {
   const model = new PartnershipModel(pd);
   factsOf(model, today, config); // every fact below is judged with this config
   const docPath = freeDocumentPath(fs, absPath, options.internal ? 'status-internal' : 'status', formatDay(today));
-  const content = reportMarkdown(model, pd, absPath, today, options.internal === true);
+  const content = reportMarkdown(model, pd, absPath, today, options.internal === true, leftOut);
   return { path: docPath, content, edits: [], notRecorded: NOT_RECORDED_ON_GENERATE };
 }
 
@@ -63,8 +72,12 @@ export function reportPeriod(model: PartnershipModel, today: Day): Period {
   return { start, end: today, cadence, agreed, previous, next: nextDue(today, cadence, factsOf(model, today).config.workingDays) };
 }
 
-function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: string, today: Day, internal: boolean): string {
+function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: string, today: Day, internal: boolean, leftOut: LeftOut): string {
   const facts = factsOf(model, today);
+  // An entry with schema errors is left out whole (named at the top); a person left out is named by id only.
+  const shown = (o: Obj) => !leftOut.nodes.has(o.node);
+  const who = (id: string | undefined) => (id !== undefined && leftOut.nodes.has(model.personById.get(id)?.node) ? md(id) : personText(model, id));
+  const whoWithRole = (id: string) => (leftOut.nodes.has(model.personById.get(id)?.node) ? md(id) : personWithRole(model, id));
   const name = md(model.partnership?.str('name') ?? path.basename(absPath).replace(/\.partnership\.ya?ml$/i, ''));
   const customer = md(model.customerName());
   const period = reportPeriod(model, today);
@@ -72,7 +85,8 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
 
   const header = [internal ? `# INTERNAL status report: ${name} for ${customer} (not for sending)` : `# Status report: ${name} for ${customer}`];
   if (internal) header.push('', `> **Internal:** this version carries our own assessment of the relationship and our internal risks. Send the customer version instead (without --internal).`);
-  header.push(...leftOutHeader(pd, 'status report'));
+  const notice = leftOutNotice(leftOut, 'status report');
+  if (notice.length > 0) header.push('', ...notice);
   if (pd.syntaxProblems.length > 0) {
     header.push('', '> **Note:** the partnership file has YAML errors, so this report shows only what could be read.');
   }
@@ -80,7 +94,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
   // Addressed as a letter: the customer's people by name and role, from the person who keeps the relationship.
   const audience = [...new Set(report?.refs('audience').map((r) => r.id) ?? [])];
   const channel = report?.str('channel');
-  const to = audience.length > 0 ? `${joinAnd(audience.map((id) => personWithRole(model, id)))}${channel ? `, by ${md(channel)}` : ''}` : 'not agreed (the communication plan names no audience)';
+  const to = audience.length > 0 ? `${joinAnd(audience.map(whoWithRole))}${channel ? `, by ${md(channel)}` : ''}` : 'not agreed (the communication plan names no audience)';
   const lead = model.partnership?.ref('lead')?.id;
   const periodBlock = [
     '## Period',
@@ -89,10 +103,10 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     `- **Previous report:** ${period.previous !== undefined ? formatDay(period.previous) : 'none recorded'}`,
     `- **Next report:** ${formatDay(period.next)} (${period.agreed ? period.cadence : `no cadence agreed; ${period.cadence} assumed`})`,
     `- **To:** ${to}`,
-    ...(lead ? [`- **From:** ${personWithRole(model, lead)}`] : []),
+    ...(lead ? [`- **From:** ${whoWithRole(lead)}`] : []),
   ];
 
-  const goals = goalFacts(model);
+  const goals = goalFacts(model).filter((f) => shown(f.g));
   const goalBlock = [
     '## Goals',
     '',
@@ -101,7 +115,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Goal', 'Metric', 'Target', 'Current', 'Defined by', 'State'],
-            goals.map((f) => [idText(f.g), md(f.g.str('statement')), md(f.g.str('metric')), md(f.target), md(f.current), personText(model, f.g.str('definedBy')), GOAL_STATE[f.state]]),
+            goals.map((f) => [idText(f.g), md(f.g.str('statement')), md(f.g.str('metric')), md(f.target), md(f.current), who(f.g.str('definedBy')), GOAL_STATE[f.state]]),
           ),
     ),
   ];
@@ -110,7 +124,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
   const reliabilityBlock = ['## Reliability', '', ...reliabilityLines(reliability, facts.config.reliabilityWindowDays, today)];
 
   const done = facts.commitments
-    .filter((f) => f.state === 'done' && f.completed !== undefined && f.completed >= period.start && f.completed <= period.end)
+    .filter((f) => shown(f.c) && f.state === 'done' && f.completed !== undefined && f.completed >= period.start && f.completed <= period.end)
     .sort((a, b) => a.completed! - b.completed!);
   const doneBlock = [
     '## Done this period',
@@ -120,12 +134,12 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Completed', 'Against due date'],
-            done.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')), formatDay(f.completed!), againstDue(f.due, f.completed!, f.daysLate)]),
+            done.map((f) => [idText(f.c), md(f.c.str('summary')), who(f.c.str('owner')), formatDay(f.completed!), againstDue(f.due, f.completed!, f.daysLate)]),
           ),
     ),
   ];
 
-  const upcoming = facts.commitmentsDueBetween(today, period.next);
+  const upcoming = facts.commitmentsDueBetween(today, period.next).filter((f) => shown(f.c));
   const nextBlock = [
     '## Due next period',
     '',
@@ -134,12 +148,12 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Due', 'Status'],
-            upcoming.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')), formatDay(f.due!), md(f.status)]),
+            upcoming.map((f) => [idText(f.c), md(f.c.str('summary')), who(f.c.str('owner')), formatDay(f.due!), md(f.status)]),
           ),
     ),
   ];
 
-  const late = facts.overdueCommitments();
+  const late = facts.overdueCommitments().filter((f) => shown(f.c));
   const overdueBlock = [
     '## Overdue',
     '',
@@ -148,12 +162,12 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Commitment', 'Owner', 'Promised to', 'Due', 'Days late'],
-            late.map((f) => [idText(f.c), md(f.c.str('summary')), personText(model, f.c.str('owner')) || '**no owner**', personText(model, f.c.str('to')), formatDay(f.due!), String(f.daysLate)]),
+            late.map((f) => [idText(f.c), md(f.c.str('summary')), who(f.c.str('owner')) || '**no owner**', who(f.c.str('to')), formatDay(f.due!), String(f.daysLate)]),
           ),
     ),
   ];
 
-  const moved = datesMovedBetween(model, period.start, period.end);
+  const moved = datesMovedBetween(model, period.start, period.end).filter((m) => shown(m.c));
   const movedBlock = [
     '## Dates changed this period',
     '',
@@ -167,7 +181,7 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     ),
   ];
 
-  const concerns = facts.concerns.filter((f) => f.status === 'open');
+  const concerns = facts.concerns.filter((f) => f.status === 'open' && shown(f.k));
   const concernBlock = [
     '## Open concerns',
     '',
@@ -176,22 +190,22 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
         ? []
         : table(
             ['Id', 'Concern', 'Raised by', 'Severity', 'Open for', 'Response'],
-            concerns.map((f) => [idText(f.k), md(f.k.str('summary')), personText(model, f.k.str('by')), md(f.k.str('severity')), ageText(f.raised, today), responseText(f.k)]),
+            concerns.map((f) => [idText(f.k), md(f.k.str('summary')), who(f.k.str('by')), md(f.k.str('severity')), ageText(f.raised, today), responseText(f.k)]),
           ),
     ),
   ];
 
-  const shared = model.risks.filter((r) => isOpenRisk(r) && !isInternalRisk(r));
-  const riskBlock = ['## Shared risks', '', ...orNone(shared.length === 0 ? [] : riskTable(model, shared))];
+  const shared = model.risks.filter((r) => shown(r) && isOpenRisk(r) && !isInternalRisk(r));
+  const riskBlock = ['## Shared risks', '', ...orNone(shared.length === 0 ? [] : riskTable(shared, who))];
 
-  const reached = milestonesReachedBetween(model, period.start, period.end);
+  const reached = milestonesReachedBetween(model, period.start, period.end).filter((r) => shown(r.m));
   const reachedBlock = [
     '## Milestones reached',
     '',
     ...orNone(reached.map((r) => `- 🎉 **${idText(r.m) ? `${idText(r.m)} ` : ''}${md(r.m.str('name'))}** reached on ${formatDay(r.delivered)}${r.due !== undefined ? ` (${againstDue(r.due, r.delivered, Math.max(0, r.delivered - r.due))})` : ''}.`)),
   ];
 
-  const ahead = milestonesAhead(model, today);
+  const ahead = milestonesAhead(model, today).filter((f) => shown(f.m));
   const aheadBlock = [
     '## Milestones ahead',
     '',
@@ -206,10 +220,10 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
   ];
 
   // The same commitments and milestones as a picture (GitHub renders the Mermaid block).
-  const timelineBlock = ['## Timeline', '', ...orNone(ganttMarkdown(facts))];
+  const timelineBlock = ['## Timeline', '', ...orNone(ganttMarkdown(facts, { leaveOut: leftOut.nodes }))];
 
   const blocks = [header, periodBlock, goalBlock, reliabilityBlock, doneBlock, nextBlock, overdueBlock, movedBlock, concernBlock, riskBlock, reachedBlock, aheadBlock, timelineBlock];
-  if (internal) blocks.push(internalSection(model));
+  if (internal) blocks.push(internalSection(model, shown, who));
   blocks.push([`_Generated from ${md(path.basename(absPath))} on ${formatDay(today)}._`]);
   return render(blocks);
 }
@@ -242,15 +256,15 @@ function reliabilityLines(r: Reliability, windowDays: number, today: Day): strin
   ];
 }
 
-function riskTable(model: PartnershipModel, risks: Obj[]): string[] {
+function riskTable(risks: Obj[], who: (id: string | undefined) => string): string[] {
   return table(
     ['Id', 'Risk', 'Likelihood', 'Impact', 'Owner', 'Mitigation'],
-    risks.map((r) => [idText(r), md(r.str('summary')), md(r.str('likelihood')), md(r.str('impact')), personText(model, r.str('owner')), md(r.str('mitigation'))]),
+    risks.map((r) => [idText(r), md(r.str('summary')), md(r.str('likelihood')), md(r.str('impact')), who(r.str('owner')), md(r.str('mitigation'))]),
   );
 }
 
 /** Our own view, for `--internal` only: the health assessment (current and earlier) and the internal risks. */
-function internalSection(model: PartnershipModel): string[] {
+function internalSection(model: PartnershipModel, shown: (o: Obj) => boolean, who: (id: string | undefined) => string): string[] {
   const out = ['## Internal: our assessment (not for the customer)', ''];
   const health = model.health;
   if (!health) out.push('No health assessment recorded.');
@@ -266,8 +280,8 @@ function internalSection(model: PartnershipModel): string[] {
     ]);
     out.push(...table(['Status', 'Trend', 'Access', 'Credibility', 'Trust', 'Assessed', 'Note'], rows));
   }
-  const internalRisks = model.risks.filter((r) => isOpenRisk(r) && isInternalRisk(r));
-  out.push('', '### Internal risks', '', ...orNone(internalRisks.length === 0 ? [] : riskTable(model, internalRisks)));
+  const internalRisks = model.risks.filter((r) => shown(r) && isOpenRisk(r) && isInternalRisk(r));
+  out.push('', '### Internal risks', '', ...orNone(internalRisks.length === 0 ? [] : riskTable(internalRisks, who)));
   return out;
 }
 

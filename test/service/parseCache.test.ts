@@ -3,7 +3,7 @@
 // yaml's parseDocument) gives the same diagnostics and outline for every version of an edited file.
 import * as assert from 'assert';
 import { largerSample, warmUpSample } from '../../server/src/lsp/warmUp';
-import { createLanguageService, Day, LanguageService, parseDay } from '../../server/src/service';
+import { createLanguageService, Day, Diagnostic, LanguageService, parseDay } from '../../server/src/service';
 import { ParseCache } from '../../server/src/service/parse/cache';
 
 const TODAY: Day = parseDay('2026-11-23')!;
@@ -55,6 +55,18 @@ describe('the parse cache', () => {
     assert.notStrictEqual(second, first);
     assert.throws(() => first.doc, /used after an incremental re-parse/);
     assert.strictEqual(cache.parse(after, 'b'), second, 'the same text under another name shares the parse');
+  });
+
+  it('fixes read after a re-parse of a newer text took their parse over are judged again for their own text, never from the moved tree', () => {
+    const optimised = createLanguageService({ fs: noFiles });
+    const reference = createLanguageService({ fs: noFiles, optimiseParsing: false });
+    const [before, after] = editsOf(LARGE); // 'Ship ' typed in the middle: every offset after it moves
+    const diagnostics = optimised.validate(before, '/w/a.partnership.yaml', { today: TODAY });
+    optimised.validate(after, '/w/a.partnership.yaml', { today: TODAY }); // retires the parse of `before`
+    const withFixes = (ds: Diagnostic[]) => ds.filter((d) => d.data).map((d) => ({ code: d.code, message: d.message, fixes: d.data!.fixes }));
+    const expected = withFixes(reference.validate(before, '/w/a.partnership.yaml', { today: TODAY }));
+    assert.ok(expected.filter((d) => d.fixes.some((f) => f.kind === 'quickfix')).length >= 20, 'many diagnostics with text edits, on both sides of the edit');
+    assert.deepStrictEqual(withFixes(diagnostics), expected);
   });
 
   it('never re-parses with the switch off: each text is parsed in full', () => {

@@ -18,23 +18,30 @@ function diagnostic(id: RuleId, severity: Diagnostic['severity'], range: Range, 
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   message = shortened(message);
   const d: Diagnostic = { range, severity, code: id, source: 'partnership', message, codeDescription: { href: ruleDocsUrl(id, docsBaseUrl) } };
-  if (typeof fixes === 'function') d.data = lazyFixes(fixes);
-  else if (fixes && fixes.length > 0) d.data = { fixes };
+  if (fixes && typeof fixes !== 'function' && fixes.length > 0) d.data = { fixes };
   return d;
 }
 
 /**
  * `data.fixes` computed when first read: a code action reads it, publishing never does (the server
  * strips `data`), so an open or an edit does not build edits nobody asks for (a 5,000-commitment
- * file has hundreds of late commitments, each with two fixes). The parse the thunk reads is the one
- * of the version these diagnostics belong to; the server only reads fixes of the current version.
+ * file has hundreds of late commitments, each with two fixes). If the parse they were judged on
+ * has been taken over by a re-parse of a newer text since (its nodes now carry the newer text's
+ * offsets), `recompute` judges this text again on a parse of its own and takes the fixes of the
+ * same diagnostic: an edit is never computed from offsets of another text.
  */
-function lazyFixes(compute: () => Fix[]): { fixes: Fix[] } {
+function lazyFixes(pd: ParsedDocument, compute: () => Fix[], recompute: () => Fix[]): { fixes: Fix[] } {
   let fixes: Fix[] | undefined;
   return Object.defineProperty({} as { fixes: Fix[] }, 'fixes', {
     enumerable: true,
-    get: () => (fixes ??= compute()),
+    get: () => (fixes ??= pd.retired ? recompute() : compute()),
   });
+}
+
+/** The fixes of the diagnostic `d` among `fresh`, the diagnostics of its text judged again on a parse of their own. */
+function fixesAgain(fresh: Diagnostic[], d: Diagnostic): Fix[] {
+  const same = fresh.find((f) => f.code === d.code && f.message === d.message && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character && f.range.end.line === d.range.end.line && f.range.end.character === d.range.end.character);
+  return same?.data?.fixes ?? [];
 }
 
 /** The longest message a diagnostic has: the end says what to do, so a long middle is cut. */
@@ -55,6 +62,10 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
   const severity = (id: RuleId) => severityOf(config.rules[id], ruleMeta(id).defaultSeverity);
   const docs = options.docsBaseUrl;
   const out: Diagnostic[] = [];
+  const text = pd.text;
+  // The same text judged again on a parse no re-parse can take over, once, if fixes are read late (lazyFixes).
+  let again: Diagnostic[] | undefined;
+  const judgedAgain = () => (again ??= validateParsed(new ParsedDocument(text), options));
 
   if (pd.syntaxProblems.length > 0) {
     // Nothing else is trustworthy until the YAML parses; one problem, one diagnostic.
@@ -91,7 +102,10 @@ export function validateParsed(pd: ParsedDocument, options: ValidateOptions): Di
       config,
       facts,
       report(range, message, fixes) {
-        if (out.length < MAX_DIAGNOSTICS) out.push(diagnostic(rule.id, s, range, message, fixes, docs));
+        if (out.length >= MAX_DIAGNOSTICS) return;
+        const d = diagnostic(rule.id, s, range, message, fixes, docs);
+        if (typeof fixes === 'function') d.data = lazyFixes(pd, fixes, () => fixesAgain(judgedAgain(), d));
+        out.push(d);
       },
     };
     rule.check(ctx);

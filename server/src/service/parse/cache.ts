@@ -25,8 +25,9 @@ export class ParseCache {
 
   /**
    * The parse of `text`, the document named `key`. A parse is valid until the next call with
-   * another text for the same document (a re-parse takes its tree over), so callers use it within
-   * one call and hold none across calls.
+   * another text for the same document (a re-parse takes its tree over and sets `retired`), so
+   * callers use it within one call and hold none across calls — except the fixes a diagnostic
+   * computes when first read, which check `retired` and judge their text again (validate.ts).
    */
   parse(text: string, key = ''): ParsedDocument {
     for (const [k, pd] of this.parses) {

@@ -54,6 +54,11 @@ export interface ParseOptions {
 }
 
 export class ParsedDocument {
+  /**
+   * Set when an incremental re-parse took this parse's tree over (reparse.ts): its nodes now carry
+   * the newer text's offsets, so nothing may be computed from them for this text any more.
+   */
+  retired = false;
   readonly doc: Document.Parsed;
   readonly syntaxProblems: SyntaxProblem[] = [];
   private readonly lineStarts: number[];

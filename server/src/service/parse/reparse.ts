@@ -208,6 +208,7 @@ function retire(pd: ParsedDocument): void {
   };
   Object.defineProperty(pd, 'doc', { get: stale });
   Object.defineProperty(pd, 'value', { get: stale });
+  pd.retired = true;
 }
 
 /** [first changed offset, end of the changed part in the old text, … in the new text]. */

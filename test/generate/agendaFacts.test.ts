@@ -281,6 +281,8 @@ describe('generated documents on a file with schema errors', () => {
     assert.ok(!body.includes('Amir Lee'), 'alee is left out: named by id only');
     const overdue = body.slice(body.indexOf('## Overdue'), body.indexOf('## Dates changed'));
     assert.deepStrictEqual(overdue.split('\n').filter((l) => l.startsWith('| C-')), ['| C-1 | Pilot | alee | — | 2026-11-01 | 19 |']);
+    const reliability = body.slice(body.indexOf('## Reliability'), body.indexOf('## Done this period'));
+    assert.ok(reliability.includes('| Late | 1 |'), `only C-1 counts: ${reliability}`);
     const timeline = body.slice(body.indexOf('## Timeline'));
     assert.deepStrictEqual(timeline.split('\n').filter((l) => /:.*c-/.test(l)).map((l) => l.trim().split(' :')[0]), ['C-1 Pilot (19 days late)']);
   });

@@ -8,7 +8,7 @@
 import * as path from 'path';
 import { Cadence, formatDay, isCadence, plural } from '../dates';
 import type { ParsedDocument } from '../document';
-import { factsOf, isOpenRisk, nextDue, rate, Reliability } from '../domain';
+import { factsOf, isOpenRisk, nextDue, rate, Reliability, reliabilityOf } from '../domain';
 import { ganttMarkdown } from './gantt';
 import { datesMovedBetween, goalFacts, GoalState, isInternalRisk, milestonesAhead, milestonesReachedBetween } from '../domain/report';
 import { Obj, PartnershipModel } from '../model';
@@ -120,7 +120,8 @@ function reportMarkdown(model: PartnershipModel, pd: ParsedDocument, absPath: st
     ),
   ];
 
-  const reliability = facts.reliability();
+  // Over the commitments the report shows: one left out for its errors does not count either.
+  const reliability = leftOut.nodes.size === 0 ? facts.reliability() : reliabilityOf(facts.commitments.filter((f) => shown(f.c)), today, facts.config.reliabilityWindowDays);
   const reliabilityBlock = ['## Reliability', '', ...reliabilityLines(reliability, facts.config.reliabilityWindowDays, today)];
 
   const done = facts.commitments

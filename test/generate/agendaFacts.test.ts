@@ -273,6 +273,23 @@ describe('generated documents on a file with schema errors', () => {
     assert.strictEqual(doc.leftOut?.length, 4);
   });
 
+  it('a required key missing outside the lists leaves nothing out: the notice says what the file lacks', () => {
+    const lacking = yaml('version: 1', 'communication:', '  statusReport: {audience: []}', 'commitments:', '  - {id: C-1, summary: S}');
+    for (const kind of ['report', 'agenda'] as const) {
+      const doc = generate(kind, lacking, { today: '2026-11-20' });
+      const what = kind === 'report' ? 'status report' : 'agenda';
+      const top = doc.content.split('\n').slice(2, 7);
+      assert.deepStrictEqual(top, [
+        `> **1 entry of the partnership file left out of this ${what}:** it has errors, so what it says is not used here. Fix the file and generate the ${what} again.`,
+        '>',
+        "> - C-1 left out: Missing required key 'due' in commitment C-1; Missing required key 'status' in commitment C-1",
+        '>',
+        `> **The partnership file lacks required keys, so this ${what} shows less than it should:** 'partnership' in the file; 'cadence' in 'statusReport'. Add them and generate the ${what} again.`,
+      ]);
+      assert.deepStrictEqual(doc.leftOut, ["C-1 left out: Missing required key 'due' in commitment C-1; Missing required key 'status' in commitment C-1"], 'the CLI counts entries left out, not missing keys');
+    }
+  });
+
   it('the status report leaves them out too: no row, no bar in the timeline, a person left out named by id only', () => {
     const doc = generate('report', text, { today: '2026-11-20' });
     const body = doc.content.slice(doc.content.indexOf('## Period'));

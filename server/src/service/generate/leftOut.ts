@@ -30,11 +30,16 @@ export interface LeftOutEntry {
 
 export interface LeftOut {
   entries: LeftOutEntry[];
+  /**
+   * Required keys missing outside the lists ("'partnership' in the file"): nothing is left out for
+   * them, the document shows what there is; its notice says what is missing.
+   */
+  missing: string[];
   /** The nodes of left-out list items: `has(obj.node)` says whether a document may show it. */
   nodes: ReadonlySet<unknown>;
 }
 
-const NOTHING: LeftOut = { entries: [], nodes: new Set() };
+const NOTHING: LeftOut = { entries: [], missing: [], nodes: new Set() };
 
 function ordinal(n: number): string {
   const tens = n % 100;
@@ -83,9 +88,15 @@ export function leftOutEntries(pd: ParsedDocument): LeftOut {
   };
   const byKey = new Map<unknown, LeftOutEntry>();
   const entries: LeftOutEntry[] = [];
+  const missing: string[] = [];
   for (const p of problems) {
     const at = pd.offsetAt(p.range.start);
     const item = itemAt(at);
+    const required = /^Missing required key '(.*)' in (.*)$/.exec(p.message);
+    if (!item && required) {
+      missing.push(`'${required[1]}' in ${required[2]}`);
+      continue;
+    }
     const key = item ? item.node : `line ${p.range.start.line}`;
     let entry = byKey.get(key);
     if (!entry) {
@@ -95,7 +106,7 @@ export function leftOutEntries(pd: ParsedDocument): LeftOut {
     }
     entry.reasons.push(p.message);
   }
-  return { entries, nodes: new Set(entries.filter((e) => e.node !== undefined).map((e) => e.node)) };
+  return { entries, missing, nodes: new Set(entries.filter((e) => e.node !== undefined).map((e) => e.node)) };
 }
 
 /** The dotted path of the deepest key whose pair holds `offset`: "communication.statusReport.cadence", or "the file". */
@@ -130,13 +141,20 @@ function pathAt(pd: ParsedDocument, offset: number): string {
  * was left out.
  */
 export function leftOutNotice(leftOut: LeftOut, document: 'agenda' | 'status report'): string[] {
-  if (leftOut.entries.length === 0) return [];
+  const out: string[] = [];
   const n = leftOut.entries.length;
-  return [
-    `> **${n === 1 ? '1 entry' : `${n} entries`} of the partnership file left out of this ${document}:** ${n === 1 ? 'it has' : 'they have'} errors, so what ${n === 1 ? 'it says is' : 'they say is'} not used here. Fix the file and generate the ${document} again.`,
-    '>',
-    ...leftOut.entries.map((e) => `> - ${md(e.label)} left out: ${e.reasons.map(md).join('; ')}`),
-  ];
+  if (n > 0) {
+    out.push(
+      `> **${n === 1 ? '1 entry' : `${n} entries`} of the partnership file left out of this ${document}:** ${n === 1 ? 'it has' : 'they have'} errors, so what ${n === 1 ? 'it says is' : 'they say is'} not used here. Fix the file and generate the ${document} again.`,
+      '>',
+      ...leftOut.entries.map((e) => `> - ${md(e.label)} left out: ${e.reasons.map(md).join('; ')}`),
+    );
+  }
+  if (leftOut.missing.length > 0) {
+    if (out.length > 0) out.push('>');
+    out.push(`> **The partnership file lacks required keys, so this ${document} shows less than it should:** ${leftOut.missing.map(md).join('; ')}. Add them and generate the ${document} again.`);
+  }
+  return out;
 }
 
 /** For the CLI and the editor: "C-7 left out: …", one per entry. */

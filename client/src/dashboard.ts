@@ -6,7 +6,7 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DashboardParams, DashboardResult } from '../../server/src/lsp/protocol';
-import type { FromDashboard, ToDashboard } from './dashboardMessages';
+import type { DashboardState, FromDashboard, ToDashboard } from './dashboardMessages';
 
 /** What the dashboard needs from the language client. */
 export interface DashboardSource {
@@ -35,6 +35,26 @@ export class Dashboards implements vscode.Disposable {
     const panel = new DashboardPanel(uri, this.extensionUri, this.source, this.debounceMs, () => this.panels.delete(key));
     this.panels.set(key, panel);
     return panel;
+  }
+
+  /**
+   * A panel VS Code restored after a window reload (registerWebviewPanelSerializer): the file is in
+   * the state its webview kept; without one (an older state) the panel is closed.
+   */
+  restore(panel: vscode.WebviewPanel, state: DashboardState | undefined): DashboardPanel | undefined {
+    if (typeof state?.uri !== 'string') {
+      panel.dispose();
+      return undefined;
+    }
+    const uri = vscode.Uri.parse(state.uri);
+    const key = uri.toString();
+    if (this.panels.has(key)) {
+      panel.dispose(); // the file's dashboard is open already
+      return this.panels.get(key);
+    }
+    const restored = new DashboardPanel(uri, this.extensionUri, this.source, this.debounceMs, () => this.panels.delete(key), panel);
+    this.panels.set(key, restored);
+    return restored;
   }
 
   /** The panel of a file, if open (for tests). */
@@ -71,12 +91,16 @@ export class DashboardPanel {
     private readonly source: DashboardSource,
     private readonly debounceMs: number,
     onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, `Dashboard: ${path.basename(uri.path).replace(/\.partnership\.yaml$/i, '')}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [assets],
-    });
+    const options = { enableScripts: true, localResourceRoots: [assets] };
+    const title = `Dashboard: ${path.basename(uri.path).replace(/\.partnership\.yaml$/i, '')}`;
+    if (restored) {
+      this.panel = restored;
+      this.panel.title = title;
+      this.panel.webview.options = options;
+    } else this.panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'partnership-file-dark.svg');
     this.panel.webview.html = html(this.panel.webview, assets);
     this.subscriptions.push(
@@ -115,7 +139,8 @@ export class DashboardPanel {
   }
 
   private async post(): Promise<void> {
-    const message: ToDashboard = this.data ? { type: 'data', data: this.data } : { type: 'unavailable' };
+    const uri = this.uri.toString();
+    const message: ToDashboard = this.data ? { type: 'data', data: this.data, uri } : { type: 'unavailable', uri };
     if (await this.panel.webview.postMessage(message)) this.posted++;
   }
 

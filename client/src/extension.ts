@@ -18,7 +18,8 @@ import {
   type TodayParams,
 } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
-import { Dashboards } from './dashboard';
+import { DASHBOARD_VIEW_TYPE, Dashboards } from './dashboard';
+import type { DashboardState } from './dashboardMessages';
 import { PortfolioStatus } from './portfolioStatus';
 import { createLanguageClient } from './languageClient';
 import { PARTNERSHIP_GLOB, PartnershipsTreeProvider } from './partnershipsView';
@@ -67,7 +68,16 @@ export function activate(context: vscode.ExtensionContext): PartnershipExtension
       return languageClient.sendRequest<DashboardResult>(DASHBOARD_REQUEST, params);
     },
   });
-  context.subscriptions.push(tree, view, portfolioStatus, dashboards);
+  context.subscriptions.push(
+    tree,
+    view,
+    portfolioStatus,
+    dashboards,
+    // Dashboards open when the window reloads come back, each asking the server again.
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: DashboardState | undefined) => void dashboards.restore(panel, state),
+    }),
+  );
 
   // After the server checked a new version of a file (or the config or the day changed).
   context.subscriptions.push(

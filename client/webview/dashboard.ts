@@ -4,12 +4,12 @@
 // ages and reliability figures all come in the data.
 import * as Plot from '@observablehq/plot';
 import type { DashboardData, DashboardMark } from '../../server/src/lsp/protocol';
-import type { FromDashboard, ToDashboard } from '../src/dashboardMessages';
+import type { DashboardState, FromDashboard, ToDashboard } from '../src/dashboardMessages';
 
 interface VsCodeApi {
   postMessage(message: FromDashboard): void;
-  getState(): { data?: DashboardData } | undefined;
-  setState(state: { data?: DashboardData }): void;
+  getState(): DashboardState | undefined;
+  setState(state: DashboardState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -42,7 +42,8 @@ window.addEventListener('message', (event: MessageEvent<ToDashboard>) => {
   else if (message?.type === 'unavailable') data = undefined;
   else return;
   unavailable = message.type === 'unavailable';
-  vscode.setState({ data });
+  // The file is kept too: after a window reload VS Code restores the panel with this state.
+  vscode.setState({ uri: message.uri, data });
   draw();
 });
 

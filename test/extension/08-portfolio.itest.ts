@@ -3,7 +3,7 @@
 // dashboard of a file, asked again from the server after an edit.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { DashboardPanel } from '../../client/src/dashboard';
+import { DASHBOARD_VIEW_TYPE, type DashboardPanel } from '../../client/src/dashboard';
 import type { PartnershipFileNode } from '../../client/src/partnershipsView';
 import { activateExtension, fixtureUri, openPartnershipFile, revertAndCloseAll, waitFor } from './helpers';
 
@@ -76,5 +76,29 @@ describe('dashboard', () => {
     assert.deepStrictEqual([shown.selection.start.line, shown.selection.start.character, shown.selection.end.character], [45, 8, 12]);
     panel.panel.dispose();
     assert.strictEqual(api.dashboards.get(editor.document.uri), undefined, 'closed panels are forgotten');
+  });
+
+  it('a panel VS Code restores after a reload takes its file from the state its webview kept and asks the server again', async () => {
+    const editor = await openPartnershipFile('northwind.partnership.yaml');
+    const uri = editor.document.uri;
+    // What VS Code hands the serializer after a reload: a bare panel of our view type and the webview's state.
+    const bare = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'restored', vscode.ViewColumn.Beside, {});
+    const restored = api.dashboards.restore(bare, { uri: uri.toString() });
+    assert.ok(restored, 'restored');
+    assert.strictEqual(restored.panel, bare, 'the restored panel is the one VS Code gave');
+    assert.strictEqual(api.dashboards.get(uri), restored);
+    assert.strictEqual(bare.title, 'Dashboard: northwind');
+    await waitFor('the restored dashboard data', () => (restored.data?.commitments.some((c) => c.id === 'C-12') ? true : undefined), 20_000, () => JSON.stringify(restored.data));
+    // A second restored panel of the same file, or a state without a file (an older version's), is closed.
+    const twice = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'twice', vscode.ViewColumn.Beside, {});
+    let closed = 0;
+    twice.onDidDispose(() => closed++);
+    assert.strictEqual(api.dashboards.restore(twice, { uri: uri.toString() }), restored);
+    const stateless = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'stateless', vscode.ViewColumn.Beside, {});
+    stateless.onDidDispose(() => closed++);
+    assert.strictEqual(api.dashboards.restore(stateless, undefined), undefined);
+    assert.strictEqual(closed, 2);
+    restored.panel.dispose();
+    assert.strictEqual(api.dashboards.get(uri), undefined);
   });
 });

@@ -89,6 +89,10 @@ describe('extension: walkthrough and packaging', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
 
+  it('activates on a restored dashboard, so open dashboards come back after a window reload', () => {
+    assert.deepStrictEqual(pkg.activationEvents, ['onLanguage:partnership', 'workspaceContains:**/*.partnership.yaml', 'onWebviewPanel:partnership.dashboard']);
+  });
+
   it('the walkthrough has its four steps, each with a media page that exists and is packaged', () => {
     const [walkthrough] = pkg.contributes.walkthroughs;
     assert.deepStrictEqual(walkthrough.steps.map((s: { title: string }) => s.title), ['Create a partnership file', 'Read a diagnostic and fix it', 'Generate an agenda', 'Set up CI']);

@@ -9,7 +9,7 @@
 // It only takes texts it fully understands: block mappings and sequences (`key: value`, `- item`,
 // `- key: value`), one-line plain and quoted scalars, one-line flow sequences of scalars, block
 // scalars (`|`, `>`, with a chomping indicator and an indentation digit; their lines are found here
-// and resolved by yaml's own composer), comments and blank lines where `yaml` attaches them plainly.
+// and resolved as yaml resolves them), comments and blank lines where `yaml` attaches them plainly.
 // Anything else — anchors, aliases, tags, a comment after a block scalar's header, an empty block
 // scalar, multi-line flow scalars, flow mappings, escapes, tabs, lone CR line breaks, directives,
 // several documents, anything that would be a YAML error — makes it decline (return undefined),
@@ -85,6 +85,81 @@ export function fastParseOrThrow(text: string, options: Options): Document.Parse
     if (err instanceof Decline) return undefined;
     throw err;
   }
+}
+
+/**
+ * The value of a block scalar whose lines (after its header's line break) are `source`, as yaml's
+ * resolveBlockScalar gives it for a scalar in a collection indented by `parentIndent`; undefined
+ * where yaml would report an error. `chomp` is the header's '-' or '+' (a char code) or 0, `digit`
+ * its indentation indicator or 0.
+ */
+function blockScalarValue(source: string, literal: boolean, chomp: number, digit: number, parentIndent: number): string | undefined {
+  const lines = splitBlockLines(source);
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    const content = lines[i][1];
+    if (content === '' || content === '\r') chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) return undefined; // empty: declined by the reader before
+  let trimIndent = parentIndent + digit;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; ++i) {
+    const [indent, content] = lines[i];
+    if (content === '' || content === '\r') {
+      if (digit === 0 && indent.length > trimIndent) trimIndent = indent.length;
+    } else {
+      if (indent.length < trimIndent) return undefined; // more-indented leading empty lines
+      if (digit === 0) trimIndent = indent.length;
+      contentStart = i;
+      if (trimIndent === 0) return undefined; // not indented in a collection
+      break;
+    }
+  }
+  for (let i = lines.length - 1; i >= chompStart; --i) if (lines[i][0].length > trimIndent) chompStart = i + 1;
+  let value = '';
+  let sep = '';
+  let prevMoreIndented = false;
+  for (let i = 0; i < contentStart; ++i) value += lines[i][0].slice(trimIndent) + '\n';
+  for (let i = contentStart; i < chompStart; ++i) {
+    const indent = lines[i][0];
+    let content = lines[i][1];
+    if (content.endsWith('\r')) content = content.slice(0, -1);
+    if (content && indent.length < trimIndent) return undefined; // less indented than the first line
+    if (literal) {
+      value += sep + indent.slice(trimIndent) + content;
+      sep = '\n';
+    } else if (indent.length > trimIndent || content[0] === '\t') {
+      if (sep === ' ') sep = '\n';
+      else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+      value += sep + indent.slice(trimIndent) + content;
+      sep = '\n';
+      prevMoreIndented = true;
+    } else if (content === '') {
+      if (sep === '\n') value += '\n';
+      else sep = '\n';
+    } else {
+      value += sep + content;
+      sep = ' ';
+      prevMoreIndented = false;
+    }
+  }
+  if (chomp === 43 /* + */) {
+    for (let i = chompStart; i < lines.length; ++i) value += '\n' + lines[i][0].slice(trimIndent);
+    if (value[value.length - 1] !== '\n') value += '\n';
+  } else if (chomp !== 45 /* - */) value += '\n';
+  return value;
+}
+
+/** A block scalar's lines as [indentation, content] pairs, split as yaml splits them. */
+function splitBlockLines(source: string): [string, string][] {
+  if (source === '') return [];
+  const split = source.split(/\n( *)/);
+  const first = split[0];
+  const m = /^( *)/.exec(first);
+  const lines: [string, string][] = [m?.[1] ? [m[1], first.slice(m[1].length)] : ['', first]];
+  for (let i = 1; i < split.length; i += 2) lines.push([split[i], split[i + 1]]);
+  return lines;
 }
 
 /**
@@ -169,8 +244,6 @@ class Reader {
   private emptyItem: number | undefined;
   /** The offset after the current line's line break (after a block scalar's lines once it is read). */
   private next = 0;
-  /** yaml's composer, for block scalars. */
-  private composer: Composer | undefined;
 
   constructor(
     private readonly text: string,
@@ -461,7 +534,7 @@ class Reader {
 
   /**
    * A block scalar whose header is at `j`, in a collection indented by `parent`: finds its lines as
-   * yaml's lexer does, and lets yaml's composer resolve them (value, folding, chomping, range).
+   * yaml's lexer does, and resolves them as yaml's composer does (value, folding, chomping, range).
    * Moves this.next past its lines. Declines a header with anything after it (a comment, spaces)
    * and a block scalar with no line deeper than its parent.
    */
@@ -513,20 +586,15 @@ class Reader {
     // Without '+', trailing blank lines no deeper than the first content line are not the scalar's.
     if (chomp !== 43) while (trailing.length > 0 && trailing[trailing.length - 1].spaces <= firstIndent) trailing.pop();
     const end = trailing.length > 0 ? trailing[trailing.length - 1].next : contentEnd;
-    const token = {
-      type: 'block-scalar' as const,
-      offset: j,
-      indent: parent,
-      props: [
-        { type: 'block-scalar-header' as const, offset: j, indent: parent, source: text.slice(j, eol) },
-        { type: 'newline' as const, offset: eol, indent: parent, source: text.slice(eol, bodyStart) },
-      ],
-      source: text.slice(bodyStart, end),
-    };
-    this.composer ??= new Composer(this.options);
-    const [doc] = [...this.composer.compose([{ type: 'document', offset: j, start: [], value: token, end: [] }])];
-    if (!doc || doc.errors.length > 0 || doc.warnings.length > 0 || !isScalar(doc.contents)) decline();
-    const node = doc.contents as Scalar;
+    // yaml's own resolution of a block scalar (compose/resolve-block-scalar.js), without a Document
+    // and a composer per scalar; what it would report as an error is declined. The differential
+    // check compares every block scalar it reads with yaml's.
+    const value = blockScalarValue(text.slice(bodyStart, end), text.charCodeAt(j) === 124 /* | */, chomp, digit, parent);
+    if (value === undefined) decline();
+    const node = new Scalar(value);
+    node.range = [j, end, end];
+    node.source = value;
+    node.type = text.charCodeAt(j) === 124 ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
     if (node.range![2] !== end) decline();
     this.next = end;
     return { node, end };

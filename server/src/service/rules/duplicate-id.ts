@@ -1,6 +1,5 @@
 // An id defined twice anywhere in the file (people, goals, commitments, concerns, risks, milestones).
 import type { Obj } from '../model';
-import type { Range } from '../types';
 import { Rule } from './rule';
 
 const SECTIONS = ['people', 'goals', 'commitments', 'concerns', 'risks', 'milestones'] as const;
@@ -18,14 +17,15 @@ export const duplicateId: Rule = {
   check(ctx) {
     const root = ctx.model.root;
     if (!root) return;
-    // Every definition in file order, so the one reported is always the later one.
-    const definitions: { id: string; section: string; range: Range; offset: number }[] = [];
+    // Every definition in file order, so the one reported is always the later one. Positions are
+    // computed for the duplicates only (a large file has thousands of ids and few duplicates).
+    const definitions: { id: string; section: string; item: Obj; offset: number }[] = [];
     for (const section of SECTIONS) {
       for (const item of root.list(section) as Obj[]) {
         const id = item.str('id');
         const value = item.pair('id')?.value;
         if (id === undefined || !value?.range) continue;
-        definitions.push({ id, section: SINGULAR[section], range: item.valueRange('id')!, offset: value.range[0] });
+        definitions.push({ id, section: SINGULAR[section], item, offset: value.range[0] });
       }
     }
     definitions.sort((a, b) => a.offset - b.offset);
@@ -37,7 +37,7 @@ export const duplicateId: Rule = {
         continue;
       }
       const where = earlier.section === d.section ? `another ${earlier.section}` : `a ${earlier.section}`;
-      ctx.report(d.range, `Duplicate id '${d.id}': already defined for ${where} on line ${earlier.range.start.line + 1}`);
+      ctx.report(d.item.valueRange('id')!, `Duplicate id '${d.id}': already defined for ${where} on line ${ctx.pd.positionAt(earlier.offset).line + 1}`);
     }
   },
 };

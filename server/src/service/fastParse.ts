@@ -518,15 +518,18 @@ class Reader {
     }
     if (c === 91 /* [ */) return this.flowSeq(j, eol, next);
     if (!plainStart(text, j, eol)) decline();
-    // A plain scalar: up to " #" or the end of the line, without trailing spaces.
-    let k = j + 1;
-    let last = j + 1;
-    for (; k < eol; k++) {
-      const ch = text.charCodeAt(k);
-      if (ch === 35 && text.charCodeAt(k - 1) === 32) break;
-      if (ch === 58 && (k + 1 === eol || text.charCodeAt(k + 1) === 32)) decline(); // "a: b: c" is an error
-      if (ch !== 32) last = k + 1;
+    // A plain scalar: up to " #" or the end of the line, without trailing spaces. Searched with
+    // indexOf (native code, where a loop over every character starts in the interpreter).
+    // The search runs on the line alone (a slice shares the text's characters): the text after it
+    // may hold no " #" at all.
+    const line = text.slice(j, eol);
+    const hash = line.indexOf(' #');
+    const k = hash === -1 ? eol : j + hash + 1;
+    for (let colon = line.indexOf(':', 1); colon !== -1 && j + colon < k; colon = line.indexOf(':', colon + 1)) {
+      if (j + colon + 1 === eol || text.charCodeAt(j + colon + 1) === 32) decline(); // "a: b: c" is an error
     }
+    let last = k;
+    while (last > j + 1 && text.charCodeAt(last - 1) === 32) last--;
     const node = this.plain(text.slice(j, last), j, last, next, false);
     if (k < eol) node.comment = text.slice(k + 1, eol) || ' ';
     return { node, end: next };

@@ -370,7 +370,7 @@ describe('status report', () => {
       assert.strictEqual(parseDocument(out).toJS().communication.statusReport.lastSent, '2026-11-20');
     });
 
-    it('makes no edit without a status report, when it is already today, or when lastSent is a list, and says why', () => {
+    it('makes no edit without a status report, when it is already today or later, or when lastSent is a list, and says why', () => {
       const none = 'the file has no communication.statusReport to record lastSent in';
       const refused = 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand';
       for (const [text, why] of [
@@ -379,6 +379,7 @@ describe('status report', () => {
         [yaml('version: 1', 'communication:', '  statusReport: weekly'), none],
         [plan('    cadence: weekly', '    lastSent: 2026-11-20'), 'lastSent already says 2026-11-20'],
         [plan('    cadence: weekly', "    lastSent: '2026-11-20'"), 'lastSent already says 2026-11-20'],
+        [plan('    cadence: weekly', '    lastSent: 2026-11-27'), 'lastSent already says 2026-11-27, later than 2026-11-20: not moved back'],
         [plan('    cadence: weekly', '    lastSent: [2026-11-13]'), refused],
       ]) {
         assert.deepStrictEqual(recordSent(text), { why }, text);

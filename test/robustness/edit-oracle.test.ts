@@ -405,7 +405,11 @@ function checkFile(seed: number): void {
   };
   if (report.edits.length > 0) checkEdit(text, before, report.edits, reportMeaning, reportWhat);
   else if (plan !== null && typeof plan === 'object' && !Array.isArray(plan) && (plan as { lastSent?: Json }).lastSent !== formatDay(TODAY)) {
-    refusalAllowed(text, reportMeaning, reportWhat);
+    // A later lastSent is never moved back: no edit, and the record says so.
+    const last = (plan as { lastSent?: Json }).lastSent;
+    const later = typeof last === 'string' && (parseDay(last) ?? -Infinity) > TODAY;
+    if (later) assert.match(sent.why ?? '', /^lastSent already says .*: not moved back$/, `${reportWhat}: ${sent.why}`);
+    else refusalAllowed(text, reportMeaning, reportWhat);
   }
 }
 

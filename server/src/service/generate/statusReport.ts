@@ -327,7 +327,10 @@ export function recordStatusReportSent(pd: ParsedDocument, today: Day): SentReco
   const report = model.communication?.obj('statusReport');
   if (!report) return { why: 'the file has no communication.statusReport to record lastSent in' };
   const date = formatDay(today);
-  if (report.scalar('lastSent') === date || report.day('lastSent') === today) return { why: `lastSent already says ${date}` };
+  const last = report.day('lastSent');
+  if (report.scalar('lastSent') === date || last === today) return { why: `lastSent already says ${date}` };
+  // A report of an earlier day (a run with an older --today, or two people recording at once) never moves it back.
+  if (last !== undefined && last > today) return { why: `lastSent already says ${formatDay(last)}, later than ${date}: not moved back` };
   const edit = setScalar(pd, report.node, 'lastSent', date);
   return edit ? { edit, recorded: `the status report of ${date} as sent` } : { why: 'lastSent cannot be changed safely here (an alias shares it, or the plan is not a plain mapping): set it by hand' };
 }

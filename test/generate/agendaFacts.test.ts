@@ -273,6 +273,16 @@ describe('generated documents on a file with schema errors', () => {
     assert.strictEqual(doc.leftOut?.length, 4);
   });
 
+  it('the notice names 20 entries, then says how many more', () => {
+    const broken = Array.from({ length: 25 }, (_, i) => `  - {id: C-${i + 1}, summary: S, due: 2026-11-01, status: opne}`);
+    const doc = generate('report', yaml('version: 1', 'partnership: {name: P, customer: Acme Corp}', 'commitments:', ...broken), { today: '2026-11-20' });
+    const notice = doc.content.split('\n').filter((l) => l.startsWith('> - '));
+    assert.strictEqual(notice.length, 21);
+    assert.strictEqual(notice[19], "> - C-20 left out: 'opne' is not a valid status (did you mean 'open'?); expected one of: open, in-progress, done, dropped");
+    assert.strictEqual(notice[20], '> - … and 5 more: `partnership check` lists every problem of the file.');
+    assert.strictEqual(doc.leftOut?.length, 25, 'the CLI still counts all of them');
+  });
+
   it('a required key missing outside the lists leaves nothing out: the notice says what the file lacks', () => {
     const lacking = yaml('version: 1', 'communication:', '  statusReport: {audience: []}', 'commitments:', '  - {id: C-1, summary: S}');
     for (const kind of ['report', 'agenda'] as const) {

@@ -171,6 +171,23 @@ describe('timeline (Mermaid gantt)', function () {
     );
   });
 
+  it('a large file: the 100 bars nearest to the day, said in the title, under Mermaid\'s 50,000 characters', async () => {
+    // 300 commitments, one due every day from 2026-06-01; today 2026-11-23 is day 175.
+    const items = Array.from({ length: 300 }, (_, i) => {
+      const due = new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10);
+      return `  - {id: C-${i + 1}, summary: ${'Long summary of a promise '.repeat(3)}${i + 1}, due: ${due}, status: open}`;
+    });
+    const chart = timeline(yaml('version: 1', 'partnership: {name: Big, customer: Acme}', 'commitments:', ...items))!;
+    assert.ok(chart.length < 50_000, `${chart.length} characters`);
+    assert.match(chart, /^ {2}title Big as of 2026-11-23, the 100 bars nearest to that day of 300$/m);
+    const parsed = await parseGantt(chart);
+    const ids = parsed.tasks.map((t) => Number(t.task.split(' ')[0].slice(2)));
+    assert.strictEqual(ids.length, 100);
+    // Open commitments are drawn from their due date to today when late: every one due before today
+    // reaches it (distance 0), so the 100 first are the 100 bars crossing 2026-11-23 earliest in the file.
+    assert.deepStrictEqual(ids, Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
   it('ganttMarkdown fences the chart for a document', () => {
     const model = new PartnershipModel(new ParsedDocument(STATES));
     const block = ganttMarkdown(factsOf(model, day(TODAY)), { title: 'Timeline' });

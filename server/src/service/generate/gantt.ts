@@ -18,6 +18,13 @@ export interface GanttOptions {
   leaveOut?: ReadonlySet<unknown>;
 }
 
+/**
+ * At most this many bars: Mermaid refuses a chart over 50,000 characters (its `maxTextSize`,
+ * GitHub's too), and a chart of hundreds of bars is no longer read. A larger file shows the bars
+ * nearest to the day it is drawn as of, and its title says how many of how many.
+ */
+export const GANTT_MAX_BARS = 100;
+
 /** Labels longer than this are cut (with "…"): a bar's label is one line. */
 export const GANTT_LABEL_MAX = 80;
 
@@ -132,14 +139,16 @@ export function ganttChart(facts: Facts, options: GanttOptions = {}): string | u
     ...keyed(commitmentBars, 'c', facts.commitments.map((f) => f.c.str('id'))),
     ...keyed(milestoneBars, 'm', facts.milestones.map((f) => f.m.str('id'))),
   ];
+  const shown = bars.length <= GANTT_MAX_BARS ? bars : nearest(bars, facts.today, GANTT_MAX_BARS);
   const sections = new Map<string, Bar[]>();
-  for (const b of bars) {
+  for (const b of shown) {
     const list = sections.get(b.section) ?? [];
     list.push(b);
     sections.set(b.section, list);
   }
   const title = options.title ?? facts.model.partnership?.str('name') ?? 'Timeline';
-  const lines = ['gantt', `  title ${mermaidText(title)} as of ${formatDay(facts.today)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  inclusiveEndDates', '  todayMarker stroke-width:3px,stroke:#d73a49'];
+  const cut = shown.length < bars.length ? `, the ${shown.length} bars nearest to that day of ${bars.length}` : '';
+  const lines = ['gantt', `  title ${mermaidText(title)} as of ${formatDay(facts.today)}${cut}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  inclusiveEndDates', '  todayMarker stroke-width:3px,stroke:#d73a49'];
   for (const [name, list] of sections) {
     lines.push(`  section ${mermaidText(name)}`);
     for (const b of [...list].sort((x, y) => x.start - y.start || x.order - y.order)) {
@@ -148,6 +157,14 @@ export function ganttChart(facts: Facts, options: GanttOptions = {}): string | u
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** The `max` bars whose span is nearest to `today` (those across it first), in their order. */
+function nearest(bars: Bar[], today: Day, max: number): Bar[] {
+  const distance = (b: Bar) => (b.end < today ? today - b.end : b.start > today ? b.start - today : 0);
+  const ranked = bars.map((b, i) => ({ i, d: distance(b) })).sort((x, y) => x.d - y.d || x.i - y.i);
+  const keep = new Set(ranked.slice(0, max).map((r) => r.i));
+  return bars.filter((_, i) => keep.has(i));
 }
 
 /** The chart as a fenced Markdown block (```mermaid … ```), or no lines when there is nothing to draw. */

@@ -140,6 +140,9 @@ function pathAt(pd: ParsedDocument, offset: number): string {
  * The notice at the top of a document: one line per entry left out, with why. Empty when nothing
  * was left out.
  */
+/** Entries the notice names one by one; a document is not the place for a file's every error. */
+export const MAX_LISTED = 20;
+
 export function leftOutNotice(leftOut: LeftOut, document: 'agenda' | 'status report'): string[] {
   const out: string[] = [];
   const n = leftOut.entries.length;
@@ -147,7 +150,8 @@ export function leftOutNotice(leftOut: LeftOut, document: 'agenda' | 'status rep
     out.push(
       `> **${n === 1 ? '1 entry' : `${n} entries`} of the partnership file left out of this ${document}:** ${n === 1 ? 'it has' : 'they have'} errors, so what ${n === 1 ? 'it says is' : 'they say is'} not used here. Fix the file and generate the ${document} again.`,
       '>',
-      ...leftOut.entries.map((e) => `> - ${md(e.label)} left out: ${e.reasons.map(md).join('; ')}`),
+      ...leftOut.entries.slice(0, MAX_LISTED).map((e) => `> - ${md(e.label)} left out: ${e.reasons.map(md).join('; ')}`),
+      ...(n > MAX_LISTED ? [`> - … and ${n - MAX_LISTED} more: \`partnership check\` lists every problem of the file.`] : []),
     );
   }
   if (leftOut.missing.length > 0) {

@@ -51,5 +51,13 @@ export const COST_SHAPES: CostShape[] = [
     start: 400,
     build: (n) => `${HEAD}people:\n  - {id: jdoe, name: J, side: customer}\ncommitments:\n${lines(n, (i) => `  - id: C-${i % 2 === 0 ? i : 1}\n    summary: Deliver part ${i}\n    owner: jdoe\n    to: jdoe\n    due: 2026-11-01\n    status: open`)}`,
   },
+  // Reliability per owner once filtered every commitment per owner: quadratic in the dashboard,
+  // the hover and the outline of a file with thousands of owners.
+  {
+    name: 'many owners, one commitment each',
+    start: 1_000,
+    build: (n) =>
+      `${HEAD}people:\n${lines(n, (i) => `  - {id: ${word(i, 'p')}, name: P${i}, side: ours}`)}commitments:\n${lines(n, (i) => `  - {id: C-${i}, summary: S, owner: ${word(i, 'p')}, due: 2026-${String(1 + (i % 12)).padStart(2, '0')}-10, status: ${i % 3 === 0 ? 'done' : 'open'}${i % 3 === 0 ? ', completed: 2026-11-01' : ''}}`)}`,
+  },
   { name: 'many references to one unknown person', start: 500, build: (n) => `${HEAD}people:\n  - {id: jdoe, name: J, side: customer}\nmeetings:\n${lines(n, () => `  - {date: 2026-11-01, kind: review, attendees: [jdoe, jdeo, jdoe]}`)}` },
 ];

@@ -154,13 +154,14 @@ export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, 
     assessment(h, true);
     health.sort((a, b) => a.assessed.localeCompare(b.assessed) || Number(a.current) - Number(b.current));
   }
-  const ownerIds = [...new Set(facts.commitments.map((f) => f.c.str('owner')).filter((id): id is string => id !== undefined))];
+  const byOwner = facts.byOwner();
+  const ownerIds = [...byOwner.keys()];
   const personIndex = new Map(model.people.map((p, i) => [p.str('id'), i]));
   ownerIds.sort((a, b) => (personIndex.get(a) ?? Infinity) - (personIndex.get(b) ?? Infinity));
   const owners = ownerIds.map((id): DashboardOwner => {
     const r = facts.reliabilityOfOwner(id);
     const person = model.people[personIndex.get(id) ?? -1];
-    const firstCommitment = facts.commitments.find((f) => f.c.str('owner') === id)!.c;
+    const firstCommitment = byOwner.get(id)![0].c;
     return { id, name: model.personName(id) ?? id, reliability: r, line: reliabilityLine(r), range: person?.anchorRange() ?? firstCommitment.valueRange('owner')! };
   });
   const concerns = facts.concerns

@@ -114,7 +114,7 @@ export function hover(pd: ParsedDocument, position: Position, options: HoverOpti
       if (isMap(person) && m.personById.get(value)?.node === person) {
         about = personMarkdown(m, value);
         // Our people's promises, as numbers: only for someone who owns commitments.
-        if (m.commitments.some((c) => c.str('owner') === value)) {
+        if (factsOf(m, options.today, options.config).byOwner().has(value)) {
           about = [about, reliabilityMarkdown(`Reliability of ${m.personName(value)}`, factsOf(m, options.today, options.config).reliabilityOfOwner(value))].filter(Boolean).join('\n\n');
         }
       }

@@ -357,6 +357,7 @@ export function reliabilityShort(r: Reliability): string {
 export class Facts {
   readonly config: PartnershipConfig;
   private _commitments?: CommitmentFact[];
+  private _byOwner?: Map<string, CommitmentFact[]>;
   private _byNode?: Map<unknown, CommitmentFact>;
   private _concerns?: ConcernFact[];
   private _contacts?: ContactFact[];
@@ -473,13 +474,23 @@ export class Facts {
     return reliabilityOf(this.commitments, this.today, this.config.reliabilityWindowDays);
   }
 
+  /** The commitments each owner owns, in file order (grouped once: a file may have thousands of owners). */
+  byOwner(): ReadonlyMap<string, readonly CommitmentFact[]> {
+    if (this._byOwner) return this._byOwner;
+    const out = new Map<string, CommitmentFact[]>();
+    for (const f of this.commitments) {
+      const owner = f.c.str('owner');
+      if (owner === undefined) continue;
+      const list = out.get(owner);
+      if (list) list.push(f);
+      else out.set(owner, [f]);
+    }
+    return (this._byOwner = out);
+  }
+
   /** Reliability over the window for the commitments one person owns. */
   reliabilityOfOwner(id: string): Reliability {
-    return reliabilityOf(
-      this.commitments.filter((f) => f.c.str('owner') === id),
-      this.today,
-      this.config.reliabilityWindowDays,
-    );
+    return reliabilityOf(this.byOwner().get(id) ?? [], this.today, this.config.reliabilityWindowDays);
   }
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, diagnosticCode, EXTENSION_ID, revertAndCloseAll, waitForCurrentDiagnostics } from './helpers';
+import { REPORT_SECTIONS } from '../generate/util';
 
 interface Snippet {
   prefix: string | string[];
@@ -110,20 +111,8 @@ describe('snippets', () => {
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Status report' });
     await vscode.commands.executeCommand('leaveSnippet');
     const report = md.document.getText();
-    const order = [
-      '## Period',
-      '## Goals',
-      '## Reliability',
-      '## Done this period',
-      '## Due next period',
-      '## Overdue',
-      '## Dates changed this period',
-      '## Open concerns',
-      '## Shared risks',
-      '## Milestones reached',
-      '## Milestones ahead',
-      '## Timeline',
-    ].map((h) => report.indexOf(h));
+    // The generator's sections, in its order (test/generate/util.ts keeps the list).
+    const order = REPORT_SECTIONS.map((h) => report.indexOf(h));
     assert.ok(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1])), `status report sections in order: ${order.join(',')}`);
 
     const yaml = await untitled('partnership');

@@ -101,6 +101,13 @@ function draw(): void {
   const h1 = document.createElement('h1');
   h1.textContent = data.customer ? `${data.name} — ${data.customer}` : data.name;
   header.append(h1, paragraph(`As of ${data.today}. Click a mark to show it in the file.`, 'subtitle'));
+  // A large file is drawn in part (the server chose what): say so, with the counts it gives.
+  const partial = [
+    data.commitments.length < data.totals.commitments ? `the ${data.commitments.length} commitments nearest to today of ${data.totals.commitments}` : '',
+    data.owners.length < data.totals.owners ? `the ${data.owners.length} owners with the most commitments of ${data.totals.owners}` : '',
+    data.concerns.length < data.totals.concerns ? `the ${data.concerns.length} oldest open concerns of ${data.totals.concerns}` : '',
+  ].filter(Boolean);
+  if (partial.length > 0) header.append(paragraph(`Drawn: ${partial.join('; ')}.`, 'subtitle'));
   app.append(header);
   section('Commitments and milestones', 'timeline', timeline(data, colours, width), 'No commitments or milestones with dates.');
   app.querySelector('#timeline')?.append(

@@ -21,6 +21,7 @@ describe('dashboard data', () => {
 
   it('names the partnership and the day', () => {
     assert.deepStrictEqual([data.name, data.customer, data.today, data.reliabilityWindowDays], ['Northwind route planning', 'Northwind Logistics', '2026-11-23', 90]);
+    assert.deepStrictEqual(data.totals, { commitments: 4, owners: 3, concerns: 1 }, 'everything is drawn');
   });
 
   it('has one mark per commitment: made → due, where its line ends, the late span and each renegotiation, with their ranges', () => {
@@ -168,6 +169,31 @@ describe('dashboard data', () => {
       ],
     );
     assert.deepStrictEqual([data.commitments[0].originalDue, data.commitments[0].state, data.owners[0].reliability.lateRenegotiations], ['2026-10-15', 'overdue', 1]);
+  });
+
+  it('a large file: the 200 commitments nearest to today, the 50 owners with the most, the 100 oldest concerns, and the totals', () => {
+    // 400 owners; commitment i due 2026-01-01 + i days, done on its due date; owner i % 400 (owner 0 has the most: 3).
+    const due = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+    const text = yaml(
+      'version: 1',
+      'partnership: {name: Big, customer: Acme}',
+      'people:',
+      ...Array.from({ length: 400 }, (_, i) => `  - {id: p${i}, name: P${i}, side: ours}`),
+      'commitments:',
+      ...Array.from({ length: 1000 }, (_, i) => `  - {id: C-${i}, summary: S, owner: p${i % 400}, due: ${due(i)}, status: done, completed: ${due(i)}}`),
+      'concerns:',
+      ...Array.from({ length: 150 }, (_, i) => `  - {id: K-${i}, summary: S, raised: ${due(i)}, status: open}`),
+    );
+    const big = service.dashboard(text, '/w/big.partnership.yaml', TODAY);
+    assert.deepStrictEqual(big.totals, { commitments: 1000, owners: 400, concerns: 150 });
+    // 2026-11-23 is day 326: the nearest done commitments are those completed just before it, and after it on either side.
+    assert.deepStrictEqual(
+      big.commitments.map((c) => c.id),
+      Array.from({ length: 200 }, (_, i) => `C-${226 + i}`),
+    );
+    assert.strictEqual(big.owners.length, 50);
+    assert.deepStrictEqual(big.owners.slice(0, 3).map((o) => o.id), ['p0', 'p1', 'p2'], 'the owners of three commitments, in people order');
+    assert.deepStrictEqual([big.concerns.length, big.concerns[0].id, big.concerns[99].id], [100, 'K-0', 'K-99']);
   });
 
   it('a file without sections or dates gives empty lists, never a throw', () => {

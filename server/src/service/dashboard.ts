@@ -4,7 +4,7 @@
 // the range to reveal in the file); it judges nothing itself, and the webview judges nothing either.
 import { formatDay } from './dates';
 import type { ParsedDocument } from './document';
-import { CommitmentState, factsOf, Level, movedAfterDue, Reliability, reliabilityLine } from './domain';
+import { CommitmentFact, CommitmentState, factsOf, Level, movedAfterDue, Reliability, reliabilityLine } from './domain';
 import { Obj, PartnershipModel } from './model';
 import type { Day, PartnershipConfig, Range } from './types';
 
@@ -100,14 +100,24 @@ export interface DashboardData {
   /** Open concerns with a raised date, oldest first. */
   concerns: DashboardConcern[];
   reliabilityWindowDays: number;
+  /** How many there are in the file: more than drawn when over the limits below. */
+  totals: { commitments: number; owners: number; concerns: number };
 }
+
+/**
+ * The most the dashboard draws of each: a chart of thousands of bars is no longer read, and the
+ * data would weigh megabytes. Commitments: those whose span is nearest to today; owners: those
+ * with the most commitments; concerns: the oldest.
+ */
+export const DASHBOARD_LIMITS = { commitments: 200, owners: 50, concerns: 100 } as const;
 
 const day = (d: Day | undefined): string | undefined => (d === undefined ? undefined : formatDay(d));
 
 export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, config?: PartnershipConfig): DashboardData {
   const model = new PartnershipModel(pd);
   const facts = factsOf(model, today, config);
-  const commitments = facts.commitments.map((f): DashboardCommitment => {
+  const drawn = nearestToday(facts.commitments, today, DASHBOARD_LIMITS.commitments);
+  const commitments = drawn.map((f): DashboardCommitment => {
     const c = f.c;
     const end = f.state === 'done' ? f.completed : f.active ? today : undefined;
     return {
@@ -158,7 +168,11 @@ export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, 
   const ownerIds = [...byOwner.keys()];
   const personIndex = new Map(model.people.map((p, i) => [p.str('id'), i]));
   ownerIds.sort((a, b) => (personIndex.get(a) ?? Infinity) - (personIndex.get(b) ?? Infinity));
-  const owners = ownerIds.map((id): DashboardOwner => {
+  const ownersDrawn =
+    ownerIds.length <= DASHBOARD_LIMITS.owners
+      ? ownerIds
+      : [...ownerIds].sort((a, b) => byOwner.get(b)!.length - byOwner.get(a)!.length).slice(0, DASHBOARD_LIMITS.owners).sort((a, b) => ownerIds.indexOf(a) - ownerIds.indexOf(b));
+  const owners = ownersDrawn.map((id): DashboardOwner => {
     const r = facts.reliabilityOfOwner(id);
     const person = model.people[personIndex.get(id) ?? -1];
     const firstCommitment = byOwner.get(id)![0].c;
@@ -179,6 +193,7 @@ export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, 
     }))
     .sort((a, b) => b.age - a.age);
   return {
+    totals: { commitments: facts.commitments.length, owners: ownerIds.length, concerns: concerns.length },
     name: model.partnership?.str('name') ?? filePath.replace(/^.*[\\/]/, '').replace(/\.partnership\.yaml$/i, ''),
     customer: model.partnership?.str('customer'),
     today: formatDay(today),
@@ -186,7 +201,21 @@ export function dashboardData(pd: ParsedDocument, filePath: string, today: Day, 
     milestones,
     health,
     owners,
-    concerns,
+    concerns: concerns.slice(0, DASHBOARD_LIMITS.concerns),
     reliabilityWindowDays: facts.config.reliabilityWindowDays,
   };
+}
+
+/** The `max` commitments whose span (made → completion, today or due) is nearest to today, in file order. */
+function nearestToday(all: readonly CommitmentFact[], today: Day, max: number): readonly CommitmentFact[] {
+  if (all.length <= max) return all;
+  const distance = (f: CommitmentFact) => {
+    const start = f.made ?? f.due;
+    const end = (f.state === 'done' ? f.completed : f.active ? today : undefined) ?? f.due ?? start;
+    if (start === undefined || end === undefined) return Infinity;
+    return end < today ? today - end : start > today ? start - today : 0;
+  };
+  const ranked = all.map((f, i) => ({ i, d: distance(f) })).sort((x, y) => x.d - y.d || x.i - y.i);
+  const keep = new Set(ranked.slice(0, max).map((r) => r.i));
+  return all.filter((_, i) => keep.has(i));
 }

@@ -24,6 +24,7 @@ import { parseDocument } from 'yaml';
 import schema from '../schemas/partnership.schema.json';
 import { BENCH_TODAY, generatePartnership, Generated } from './generate';
 import { LspClient, ServerSpec, sleep } from './lsp';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 
 const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -139,7 +140,8 @@ function floors(text: string, runs: number): FloorResult {
 // The servers
 
 function oursSpec(cpuProfDir?: string): ServerSpec {
-  const args = cpuProfDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfDir}`] : [];
+  // The flags the editor starts the server with (client/src/languageClient.ts).
+  const args = [...SERVER_NODE_FLAGS, ...(cpuProfDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfDir}`] : [])];
   return {
     name: 'ours',
     command: [process.execPath, ...args, join(ROOT, 'dist', 'server.js'), '--stdio'],
@@ -541,6 +543,7 @@ async function main(): Promise<void> {
       options,
       method: METHOD,
       yamlLanguageServer: yamllsVersion(),
+      ourServerFlags: [...SERVER_NODE_FLAGS],
       sizes,
       cli: cliResult,
     };
@@ -614,6 +617,7 @@ type Result = {
   commit?: string;
   options: Options;
   yamlLanguageServer: string;
+  ourServerFlags: string[];
   sizes: {
     commitments: number;
     label: string;
@@ -634,7 +638,7 @@ function render(r: Result): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const out: string[] = [];
   out.push(`Benchmark ${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit ?? '?'}, Node ${r.node}, ${r.cpu}`);
-  out.push(`load average ${r.load.before.map((x) => x.toFixed(2)).join(' ')} before, ${r.load.after.map((x) => x.toFixed(2)).join(' ')} after; yaml-language-server ${r.yamlLanguageServer}; ${r.options.quick ? 'QUICK mode, ' : ''}${r.options.runs} fresh server processes per size, ${r.options.edits} edits each`);
+  out.push(`load average ${r.load.before.map((x) => x.toFixed(2)).join(' ')} before, ${r.load.after.map((x) => x.toFixed(2)).join(' ')} after; yaml-language-server ${r.yamlLanguageServer}; ours started with ${r.ourServerFlags.join(' ') || 'no Node flags'} as the editor starts it; ${r.options.quick ? 'QUICK mode, ' : ''}${r.options.runs} fresh server processes per size, ${r.options.edits} edits each`);
   out.push('');
   out.push('Editor latency (median, from the moment the message is written, debounce included: ours 0 ms on open / 20 ms on a change after a pause, yaml-language-server 200 ms on both):');
   out.push('');

@@ -14,6 +14,7 @@ import {
   LANGUAGE_ID,
   SETTINGS_SECTION,
 } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 
 /** The client id: VS Code reads the trace level from `partnership.trace.server` because of it. */
 export const CLIENT_ID = 'partnership';
@@ -28,8 +29,8 @@ export const MARK_REPORT_SENT_COMMAND = 'partnership.markStatusReportSent';
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
 
   const clientOptions: LanguageClientOptions = {

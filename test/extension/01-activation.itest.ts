@@ -1,6 +1,9 @@
 // The extension activates on a partnership file and contributes its language, settings and view.
 import * as assert from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { activateExtension, EXTENSION_ID, openPartnershipFile, REVIEW_DATE, revertAndCloseAll } from './helpers';
 
 describe('activation and contributions', () => {
@@ -14,6 +17,25 @@ describe('activation and contributions', () => {
     assert.ok(ext.isActive, 'the extension is active');
     assert.ok(api.client.isRunning(), 'the language server is running');
     assert.ok((await vscode.languages.getLanguages()).includes('partnership'));
+  });
+
+  it('starts the language server with the Node flags the benchmark measures (server/src/lsp/launch.ts)', async () => {
+    await activateExtension();
+    const serverModule = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'server.js');
+    // The server is a child of this extension host: its command line is [node, ...execArgv, module, ...args].
+    const servers: string[][] = [];
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+        if (parent === process.pid && argv.includes(serverModule)) servers.push(argv);
+      } catch {
+        // the process ended while being read
+      }
+    }
+    assert.strictEqual(servers.length, 1, `one server process started by this extension host (${process.pid}): ${JSON.stringify(servers)}`);
+    const argv = servers[0];
+    assert.deepStrictEqual(argv.slice(1, argv.indexOf(serverModule)), SERVER_NODE_FLAGS);
   });
 
   it('reads partnership.reviewDate from the workspace settings and defaults the trace to off', () => {

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'util';
 import { ParsedDocument } from '../server/src/service/document';
 import { parseDay } from '../server/src/service/dates';
 import { reparse } from '../server/src/service/parse/reparse';
+import { sameClass } from '../server/src/service/fastParse';
 import { validateParsed } from '../server/src/service/validate';
 import { generatePartnership, rng } from './generate';
 
@@ -77,7 +78,7 @@ function diff(a: unknown, b: unknown, path: string): string | undefined {
   if (a === b) return undefined;
   if (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b)) return undefined;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return `${path}: ${String(a)} ≠ ${String(b)}`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different kinds of node`;
+  if (!sameClass(a, b)) return `${path}: different kinds of node`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (key === 'schema' || key === 'options' || key === 'directives') continue;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { generatePartnership } from '../../bench/generate';
 import { fastParseDocument, MAX_FAST_DEPTH } from '../../server/src/service/fastParse';
 import { ParsedDocument } from '../../server/src/service/document';
@@ -172,6 +172,30 @@ describe('service: the parser fast path', () => {
     }
   });
 
+  it('builds nodes that behave as yaml’s own: type tests, instanceof, no own type mark, clone, edits and stringify', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'brightwater-utilities.partnership.yaml'), 'utf8');
+    const fast = fastParseDocument(text, OPTIONS)!;
+    const full = parseDocument(text, OPTIONS);
+    assert.ok(fast, 'the fast path reads brightwater-utilities');
+    const kinds = { map: 0, seq: 0, pair: 0, scalar: 0 };
+    visit(fast.contents, (node) => {
+      const [kind, cls] = isMap(node) ? (['map', YAMLMap] as const) : isSeq(node) ? (['seq', YAMLSeq] as const) : isPair(node) ? (['pair', Pair] as const) : isScalar(node) ? (['scalar', Scalar] as const) : assert.fail(`not a yaml node: ${String(node)}`);
+      kinds[kind]++;
+      assert.ok(node instanceof cls && node.constructor === cls, `a ${kind} is an instance of yaml's class`);
+      // The fast path's nodes carry the type mark on their prototype; yaml's bool tag builds its scalars itself.
+      const ownMark = Object.getOwnPropertySymbols(node).length > 0;
+      assert.strictEqual(ownMark, isScalar(node) && typeof node.value === 'boolean', `own type mark on ${JSON.stringify(node)}`);
+    });
+    assert.ok(kinds.map > 10 && kinds.seq > 5 && kinds.pair > 100 && kinds.scalar > 200, JSON.stringify(kinds));
+    // A clone is the same tree; stringifying and editing work as on parseDocument's tree.
+    assert.strictEqual(difference(fast.contents!.clone(), full.contents), undefined);
+    assert.strictEqual(fast.toString(), full.toString());
+    for (const doc of [fast, full]) doc.setIn(['partnership', 'name'], 'Renamed');
+    assert.strictEqual(fast.toString(), full.toString());
+    assert.ok(fast.toString().includes('name: Renamed'));
+    assert.notStrictEqual(difference(new Scalar(1), new Pair(1)), undefined, 'different classes differ');
+  });
+
   it('reads characters outside the BMP', () => {
     assert.deepStrictEqual(compare('name: 😀 Acme\nlist: [😀, "𝒜"]\n'), { kind: 'same' });
   });
@@ -185,3 +209,13 @@ describe('service: the parser fast path', () => {
     assert.ok(result.sameWithBlockScalar > 200, `only ${result.sameWithBlockScalar} cases with a block scalar were read by the fast path`);
   });
 });
+
+/** Every node under `node`, pairs included. */
+function visit(node: unknown, f: (node: object) => void): void {
+  if (node === null || typeof node !== 'object') return;
+  f(node);
+  if (isPair(node)) {
+    visit(node.key, f);
+    visit(node.value, f);
+  } else if (isMap(node) || isSeq(node)) for (const item of node.items) visit(item, f);
+}

@@ -5,7 +5,7 @@
 // `node out/bench/verifyFastParse.js` (as many as asked).
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { rng } from '../../bench/generate';
-import { fastParseOrThrow, fastPlainValue } from '../../server/src/service/fastParse';
+import { fastParseOrThrow, fastPlainValue, sameClass } from '../../server/src/service/fastParse';
 
 export const OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
 
@@ -14,7 +14,7 @@ export function difference(a: unknown, b: unknown, path = '$'): string | undefin
   if (a === b) return undefined;
   if (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b)) return undefined;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return `${path}: ${show(a)} ≠ ${show(b)}`;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: different classes`;
+  if (!sameClass(a, b)) return `${path}: different classes`;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);

@@ -46,6 +46,60 @@ interface Gap {
   newline: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Nodes. yaml's constructors mark every node with an own, non-enumerable property
+// (`Symbol.for('yaml.node.type')`, which isScalar, isMap, isPair and isSeq read) set with
+// Object.defineProperty — a call into the runtime per node, about a tenth of a fresh server's
+// first open of a large file. The fast path builds its nodes with constructors whose prototypes
+// inherit from yaml's classes and carry that mark: the is* tests, instanceof, the methods, clone()
+// and toJS work as on yaml's own nodes, and the nodes' own enumerable properties are the same. The
+// differential check compares classes by constructor and mark (sameClass).
+
+/** The property yaml's node type tests read (yaml/dist/nodes/identity.js). */
+export const NODE_TYPE = Symbol.for('yaml.node.type');
+
+/** The same kind of node: yaml's class, and the same node type mark. */
+export function sameClass(a: object, b: object): boolean {
+  return a.constructor === b.constructor && (a as Record<symbol, unknown>)[NODE_TYPE] === (b as Record<symbol, unknown>)[NODE_TYPE];
+}
+
+/** A prototype below `base`'s, carrying the node type mark of `sample` (a node yaml built). */
+function marked(base: object, sample: object): object {
+  const mark = (sample as Record<symbol, unknown>)[NODE_TYPE];
+  if (typeof mark !== 'symbol') throw new Error(`yaml's nodes carry no ${String(NODE_TYPE)} mark: the fast path needs the yaml version package.json pins`);
+  return Object.create(base, { [NODE_TYPE]: { value: mark } });
+}
+
+type Schema = YAMLMap['schema'];
+
+function FastScalarNode(this: { value: unknown }, value: unknown): void {
+  this.value = value;
+}
+FastScalarNode.prototype = marked(Scalar.prototype, new Scalar(null));
+const FastScalar = FastScalarNode as unknown as new (value: unknown) => Scalar;
+
+function FastPairNode(this: { key: unknown; value: unknown }, key: unknown): void {
+  this.key = key;
+  this.value = null;
+}
+FastPairNode.prototype = marked(Pair.prototype, new Pair(null));
+const FastPair = FastPairNode as unknown as new (key: unknown) => Pair;
+
+/** As yaml's Collection constructor: `schema` not enumerable, then `items`. */
+function FastMapNode(this: { items: unknown[] }, schema: Schema): void {
+  Object.defineProperty(this, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
+  this.items = [];
+}
+FastMapNode.prototype = marked(YAMLMap.prototype, new YAMLMap());
+const FastMap = FastMapNode as unknown as new (schema: Schema) => YAMLMap;
+
+function FastSeqNode(this: { items: unknown[] }, schema: Schema): void {
+  Object.defineProperty(this, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
+  this.items = [];
+}
+FastSeqNode.prototype = marked(YAMLSeq.prototype, new YAMLSeq());
+const FastSeq = FastSeqNode as unknown as new (schema: Schema) => YAMLSeq;
+
 class Decline extends Error {}
 const decline = (): never => {
   throw new Decline();
@@ -326,7 +380,7 @@ class Reader {
     if (pending) {
       this.pending = undefined;
       if ((!isItem && indent > pending.indent) || (isItem && indent >= pending.indent)) {
-        const node = isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema);
+        const node = isItem ? new FastSeq(this.schema) : new FastMap(this.schema);
         opens = { kind: isItem ? 'seq' : 'map', indent, node, start: i, end: i, compact: isItem && indent === pending.indent };
         pending.pair.value = node;
       } else {
@@ -340,7 +394,7 @@ class Reader {
     }
     if (this.stack.length === 0) {
       // The first line: the root collection.
-      opens = { kind: isItem ? 'seq' : 'map', indent, node: isItem ? new YAMLSeq(this.schema) : new YAMLMap(this.schema), start: i, end: i };
+      opens = { kind: isItem ? 'seq' : 'map', indent, node: isItem ? new FastSeq(this.schema) : new FastMap(this.schema), start: i, end: i };
     } else if (!opens) {
       const stack = this.stack;
       let keep = stack.length;
@@ -401,7 +455,7 @@ class Reader {
         end = j;
         this.emptyItem = frame.indent;
       } else if ((colon = this.keyEnd(j, eol)) !== undefined) {
-        const map = new YAMLMap(this.schema);
+        const map = new FastMap(this.schema);
         node = map;
         if (spaceBefore) map.spaceBefore = true;
         if (comment) map.commentBefore = comment;
@@ -487,7 +541,7 @@ class Reader {
     if (comment) key.commentBefore = comment;
     let j = colon + 1;
     while (j < eol && text.charCodeAt(j) === 32) j++;
-    const pair = new Pair(key);
+    const pair = new FastPair(key);
     map.items.push(pair);
     if (j === eol) {
       this.pending = { pair, indent: frame.indent, at: j };
@@ -594,7 +648,7 @@ class Reader {
     // check compares every block scalar it reads with yaml's.
     const value = blockScalarValue(text.slice(bodyStart, end), text.charCodeAt(j) === 124 /* | */, chomp, digit, parent);
     if (value === undefined) decline();
-    const node = new Scalar(value);
+    const node = new FastScalar(value);
     node.range = [j, end, end];
     node.source = value;
     node.type = text.charCodeAt(j) === 124 ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
@@ -619,7 +673,7 @@ class Reader {
   /** `[a, "b", c]` on one line: scalars only. */
   private flowSeq(j: number, eol: number, next: number): { node: YAMLSeq; end: number } {
     const text = this.text;
-    const seq = new YAMLSeq(this.schema);
+    const seq = new FastSeq(this.schema);
     seq.flow = true;
     let k = j + 1;
     const skip = () => {
@@ -701,7 +755,7 @@ class Reader {
     let scalar: Scalar;
     try {
       const res = tag.resolve(source, () => decline(), this.options);
-      scalar = isScalar(res) ? res : new Scalar(res);
+      scalar = isScalar(res) ? res : new FastScalar(res);
     } catch (err) {
       if (err instanceof Decline) throw err;
       return decline(); // a value its tag cannot resolve: parseDocument reports it

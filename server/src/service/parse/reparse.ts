@@ -11,6 +11,7 @@
 // ranges, same value, same line starts.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import { countValues, MAX_TEXT_LENGTH, MAX_VALUES, ParsedDocument } from './parser';
+import { sameClass } from '../fastParse';
 
 /** Below this size a full parse takes a few milliseconds: not worth the bookkeeping. */
 export const REPARSE_MIN_LENGTH = 32 * 1024;
@@ -345,7 +346,7 @@ function hasAnchorOrAlias(node: unknown): boolean {
 /** The same node, with `a`'s offsets moved by `offset`: every property compared; at the top, not what precedes the item. */
 function sameNode(a: unknown, b: unknown, offset: number, top = false): boolean {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (!sameClass(a, b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const keys = new Set([...ka, ...kb]);

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'util';
 import { ParsedDocument } from '../server/src/service/document';
 import { parseDay } from '../server/src/service/dates';
 import { reparse } from '../server/src/service/parse/reparse';
-import { sameClass } from '../server/src/service/fastParse';
+import { sameClass } from '../server/src/service/parse/fastParse';
 import { validateParsed } from '../server/src/service/validate';
 import { generatePartnership, rng } from './generate';
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { generatePartnership } from '../../bench/generate';
-import { fastParseDocument, MAX_FAST_DEPTH } from '../../server/src/service/fastParse';
+import { fastParseDocument, MAX_FAST_DEPTH } from '../../server/src/service/parse/fastParse';
 import { ParsedDocument } from '../../server/src/service/document';
 import { compare, difference, OPTIONS, run } from './fastParseCheck';
 

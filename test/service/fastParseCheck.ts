@@ -5,7 +5,7 @@
 // `node out/bench/verifyFastParse.js` (as many as asked).
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { rng } from '../../bench/generate';
-import { fastParseOrThrow, fastPlainValue, sameClass } from '../../server/src/service/fastParse';
+import { fastParseOrThrow, fastPlainValue, sameClass } from '../../server/src/service/parse/fastParse';
 
 export const OPTIONS = { uniqueKeys: false, resolveKnownTags: false, prettyErrors: false, keepSourceTokens: false } as const;
 

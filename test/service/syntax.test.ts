@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { checkShown, yaml } from '../helpers';
 import { HEALTHY, withLines } from './fixture';
 import { ParsedDocument } from '../../server/src/service/document';
-import { fastParseDocument } from '../../server/src/service/fastParse';
+import { fastParseDocument } from '../../server/src/service/parse/fastParse';
 
 describe('yaml-syntax and text encodings', () => {
   it('a syntax error is reported at its position and nothing else is', () => {

@@ -1,6 +1,6 @@
 // The one parser: YAML text → a document that keeps every node's range, plus the yaml-syntax
 // diagnostics. Everything else (schema, rules, fixes, outline) reads this. Plain block YAML is read
-// by the fast path (../fastParse.ts), which gives parseDocument's tree exactly or declines; the
+// by the fast path (fastParse.ts), which gives parseDocument's tree exactly or declines; the
 // parse cache (cache.ts) may also build a document from the previous one (reparse.ts).
 import {
   Alias,
@@ -18,7 +18,7 @@ import {
   YAMLSeq,
   visit,
 } from 'yaml';
-import { fastParseDocument, fastPlainValue } from '../fastParse';
+import { fastParseDocument, fastPlainValue } from './fastParse';
 import type { Position, Range } from '../types';
 
 /** What yaml-syntax reports: a message and the offsets it covers. */

@@ -11,7 +11,7 @@
 // ranges, same value, same line starts.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import { countValues, MAX_TEXT_LENGTH, MAX_VALUES, ParsedDocument } from './parser';
-import { sameClass } from '../fastParse';
+import { sameClass } from './fastParse';
 
 /** Below this size a full parse takes a few milliseconds: not worth the bookkeeping. */
 export const REPARSE_MIN_LENGTH = 32 * 1024;

@@ -122,6 +122,11 @@ function notEmpty(what: string) {
   return (value: string) => (value.trim() === '' ? `The ${what} must not be empty.` : undefined);
 }
 
+/** One step of the New Partnership File input: a text that may not be empty. */
+function askNonEmpty(title: string, prompt: string, placeHolder: string, what: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({ title, prompt, placeHolder, ignoreFocusOut: true, validateInput: notEmpty(what) });
+}
+
 /** Create `<stem>.partnership.yaml` (text and stem from the server) in the first workspace folder, never overwriting, and open it. */
 async function newPartnershipFile(client: LanguageClient, clientReady: Promise<void>, args?: NewFileArgs): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
@@ -133,25 +138,9 @@ async function newPartnershipFile(client: LanguageClient, clientReady: Promise<v
     void vscode.window.showErrorMessage('Open a folder first: the partnership file is created in the first workspace folder.');
     return undefined;
   }
-  const name =
-    args?.name ??
-    (await vscode.window.showInputBox({
-      title: 'New partnership file (1/2)',
-      prompt: 'The partnership, as the team calls it',
-      placeHolder: 'Acme compliance analytics',
-      ignoreFocusOut: true,
-      validateInput: notEmpty('partnership name'),
-    }));
+  const name = args?.name ?? (await askNonEmpty('New partnership file (1/2)', 'The partnership, as the team calls it', 'Acme compliance analytics', 'partnership name'));
   if (name === undefined || name.trim() === '') return undefined;
-  const customer =
-    args?.customer ??
-    (await vscode.window.showInputBox({
-      title: 'New partnership file (2/2)',
-      prompt: 'The customer: the organisation, not a contact person',
-      placeHolder: 'Acme Corp',
-      ignoreFocusOut: true,
-      validateInput: notEmpty('customer'),
-    }));
+  const customer = args?.customer ?? (await askNonEmpty('New partnership file (2/2)', 'The customer: the organisation, not a contact person', 'Acme Corp', 'customer'));
   if (customer === undefined || customer.trim() === '') return undefined;
 
   await clientReady;

@@ -85,20 +85,17 @@ function FastPairNode(this: { key: unknown; value: unknown }, key: unknown): voi
 FastPairNode.prototype = marked(Pair.prototype, new Pair(null));
 const FastPair = FastPairNode as unknown as new (key: unknown) => Pair;
 
-/** As yaml's Collection constructor: `schema` not enumerable, then `items`. */
-function FastMapNode(this: { items: unknown[] }, schema: Schema): void {
-  Object.defineProperty(this, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
-  this.items = [];
+/** A collection class: as yaml's Collection constructor, `schema` not enumerable, then `items`. */
+function collectionClass<T>(base: object, sample: object): new (schema: Schema) => T {
+  function FastCollectionNode(this: { items: unknown[] }, schema: Schema): void {
+    Object.defineProperty(this, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
+    this.items = [];
+  }
+  FastCollectionNode.prototype = marked(base, sample);
+  return FastCollectionNode as unknown as new (schema: Schema) => T;
 }
-FastMapNode.prototype = marked(YAMLMap.prototype, new YAMLMap());
-const FastMap = FastMapNode as unknown as new (schema: Schema) => YAMLMap;
-
-function FastSeqNode(this: { items: unknown[] }, schema: Schema): void {
-  Object.defineProperty(this, 'schema', { value: schema, configurable: true, enumerable: false, writable: true });
-  this.items = [];
-}
-FastSeqNode.prototype = marked(YAMLSeq.prototype, new YAMLSeq());
-const FastSeq = FastSeqNode as unknown as new (schema: Schema) => YAMLSeq;
+const FastMap = collectionClass<YAMLMap>(YAMLMap.prototype, new YAMLMap());
+const FastSeq = collectionClass<YAMLSeq>(YAMLSeq.prototype, new YAMLSeq());
 
 class Decline extends Error {}
 const decline = (): never => {

@@ -32,7 +32,7 @@ export const communicationPlanMissing: Rule = {
     if (!root) return;
     const customer = ctx.model.customerName();
     if (!root.has('communication')) {
-      const fixes = quickFix(
+      const fixes = () => quickFix(
         'Insert a communication-plan skeleton',
         [
           insertSection(ctx.pd, 'communication', indented(ctx, [
@@ -53,7 +53,7 @@ export const communicationPlanMissing: Rule = {
     }
     const plan = ctx.model.communication;
     if (!plan || plan.has('statusReport')) return;
-    const fixes = quickFix(
+    const fixes = () => quickFix(
       'Add a weekly statusReport to the communication plan',
       [addMapping(ctx.pd, plan.node, 'statusReport', ['cadence: weekly', 'channel: email', `audience: ${audienceText(ctx)}`])],
       true,

@@ -22,7 +22,7 @@ export const contactStale: Rule = {
           ctx.report(
             range,
             `${name}, ${role} on the customer side, has no contactEvery: decide how often to stay in touch`,
-            quickFix(`Add contactEvery: ${DEFAULT_CONTACT_CADENCE}`, [setScalar(ctx.pd, p.node, 'contactEvery', DEFAULT_CONTACT_CADENCE)], true),
+            () => quickFix(`Add contactEvery: ${DEFAULT_CONTACT_CADENCE}`, [setScalar(ctx.pd, p.node, 'contactEvery', DEFAULT_CONTACT_CADENCE)], true),
           );
         }
         continue;

@@ -2,7 +2,6 @@
 import { flowId, replaceScalar } from '../edits';
 import { personReferences } from '../model';
 import { didYouMean, Suggester } from '../suggest';
-import type { Fix } from '../types';
 import { quickFix, Rule, RuleContext } from './rule';
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
@@ -15,9 +14,8 @@ export const unknownReference: Rule = {
     for (const { field, ref } of personReferences(ctx)) {
       if (known.has(ref.id) || !ID_PATTERN.test(ref.id)) continue; // malformed ids are the schema's
       const suggestion = suggester.closest(ref.id);
-      const fixes: Fix[] = suggestion
-        ? quickFix(`Change '${ref.id}' to '${suggestion}' (${ctx.model.personName(suggestion)})`, [replaceScalar(ctx.pd, ref.node, flowId(suggestion))], true)
-        : [];
+      // Without a suggestion there is no fix (and no `data` on the diagnostic).
+      const fixes = suggestion ? () => quickFix(`Change '${ref.id}' to '${suggestion}' (${ctx.model.personName(suggestion)})`, [replaceScalar(ctx.pd, ref.node, flowId(suggestion))], true) : undefined;
       ctx.report(ref.range, `Unknown person '${ref.id}' in ${field}${didYouMean(suggestion)}`, fixes);
     }
   },

@@ -5,11 +5,10 @@
 // Every wait is for the final state a person would see (a locator on its exact text).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeWorkbench, openWorkbench, quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
-import { fixtureWorkspace, removeWorkspace, goToLine, packageVsix, poll } from './workbench';
+import { quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
+import { goToLine, installedWorkbench, poll } from './workbench';
 
 const NORTHWIND = 'northwind.partnership.yaml';
 const TIMEOUT = 30_000;
@@ -30,27 +29,9 @@ describe('the editor, as a person sees it', function () {
   this.timeout(180_000);
   let page: Page;
   let workspace: string;
-  let vsixDir: string;
-
-  before(async () => {
-    workspace = fixtureWorkspace();
-    vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
-    page = await openWorkbench(workspace, { vsix: [packageVsix(vsixDir)] });
-  });
-
-  after(async () => {
-    if (page) await closeWorkbench(page);
-    if (workspace) removeWorkspace(workspace);
-    if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      console.log(`screenshot of the failure: ${await takeScreenshot(page, `ui-failure-${this.currentTest.title}`)}`);
-      // Close what the failed test left open (a picker, a menu), so the next one starts from the editor.
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    }
+  installedWorkbench({ escapeAfterFailure: true }, (p, w) => {
+    page = p;
+    workspace = w;
   });
 
   it('the language status says the files are judged as of the review date', async () => {

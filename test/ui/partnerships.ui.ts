@@ -8,39 +8,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeWorkbench, openWorkbench, problems, quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
-import { fixtureWorkspace, removeWorkspace, packageVsix, poll } from './workbench';
+import { problems, quickOpen, REPO_ROOT, runCommand, takeScreenshot } from '../vscode/codeServer';
+import { installedWorkbench, poll } from './workbench';
 
 const OVERDUE = "C-12 'Pilot the audit dashboard', promised to Jane Doe, is 22 days overdue (due 2026-11-01)";
 
 describe('the workbench, as a person sees it', function () {
   this.timeout(180_000);
   let page: Page;
-  let workspace: string;
-
-  let vsixDir: string;
-
-  before(async () => {
-    workspace = fixtureWorkspace();
+  installedWorkbench(
     // Five errors on purpose; never opened in these tests.
-    fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'globex-typos.partnership.yaml'), path.join(workspace, 'globex.partnership.yaml'));
-    // The VSIX users install, packaged offline from the built bundles as npm run package does.
-    vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
-    const vsix = packageVsix(vsixDir);
-    page = await openWorkbench(workspace, { vsix: [vsix] });
-  });
-
-  after(async () => {
-    if (page) await closeWorkbench(page);
-    if (workspace) removeWorkspace(workspace);
-    if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      console.log(`screenshot of the failure: ${await takeScreenshot(page, `ui-failure-${this.currentTest.title}`)}`);
-    }
-  });
+    { prepare: (workspace) => fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'globex-typos.partnership.yaml'), path.join(workspace, 'globex.partnership.yaml')) },
+    (p) => {
+      page = p;
+    },
+  );
 
   it('lists the overdue commitment in the Problems panel', async () => {
     await quickOpen(page, 'northwind.partnership.yaml');

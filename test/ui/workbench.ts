@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../vscode/codeServer';
+import { closeWorkbench, openWorkbench, REPO_ROOT, takeScreenshot } from '../vscode/codeServer';
 
 /**
  * Package the VSIX offline from the built bundles, with the steps of package.json's "package"
@@ -34,6 +34,51 @@ export function fixtureWorkspace(): string {
 /** Remove a workspace from fixtureWorkspace, with its temp folder. */
 export function removeWorkspace(workspace: string): void {
   fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+}
+
+export interface InstalledWorkbenchOptions {
+  /** Adds files to the fresh fixture workspace before the workbench opens it. */
+  prepare?: (workspace: string) => void;
+  viewport?: { width: number; height: number };
+  /** After a failed test, close what it left open (a picker, a menu) so the next one starts from the editor. */
+  escapeAfterFailure?: boolean;
+}
+
+/**
+ * The hooks every UI suite needs, registered in the calling `describe`: before, a copy of the
+ * fixture workspace (plus `prepare`) opened in code-server with the packaged VSIX installed, handed
+ * to `opened`; after each failed test, a screenshot; after the suite, the browser closed and the
+ * workspace and the VSIX removed.
+ */
+export function installedWorkbench(options: InstalledWorkbenchOptions, opened: (page: Page, workspace: string) => void): void {
+  let page: Page | undefined;
+  let workspace: string | undefined;
+  let vsixDir: string | undefined;
+
+  before(async () => {
+    workspace = fixtureWorkspace();
+    options.prepare?.(workspace);
+    // The VSIX users install, packaged offline from the built bundles as npm run package does.
+    vsixDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-vsix-'));
+    page = await openWorkbench(workspace, { vsix: [packageVsix(vsixDir)], ...(options.viewport ? { viewport: options.viewport } : {}) });
+    opened(page, workspace);
+  });
+
+  after(async () => {
+    if (page) await closeWorkbench(page);
+    if (workspace) removeWorkspace(workspace);
+    if (vsixDir) fs.rmSync(vsixDir, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      console.log(`screenshot of the failure: ${await takeScreenshot(page, `ui-failure-${this.currentTest.title}`)}`);
+      if (options.escapeAfterFailure) {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      }
+    }
+  });
 }
 
 /** Poll `probe` until it returns a truthy value (every 250 ms), or fail saying what was awaited. */
